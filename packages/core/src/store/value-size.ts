@@ -1,0 +1,60 @@
+/**
+ * How big a stored value is, for the request size limit.
+ *
+ * @module
+ */
+
+/** etcd's default request size limit (`--max-request-bytes`): 1.5 MiB. */
+export const DEFAULT_MAX_REQUEST_BYTES = 1.5 * 1024 * 1024;
+
+/** Measures a value in bytes, as it would be sent to etcd. */
+export type SizeOf<V> = (value: V) => number;
+
+// Values are immutable, so an object's size is a property of the object: measure it
+// once. A WeakMap keeps no object alive.
+const objectSizes = new WeakMap<object, number>();
+
+/**
+ * The default {@link SizeOf}: UTF-8 length for strings, byte length for binary
+ * data, and the UTF-8 length of the JSON encoding for anything else (measured once
+ * per object, since values are immutable).
+ */
+export function defaultSizeOf(value: unknown): number {
+  if (typeof value === 'string') {
+    return utf8Length(value);
+  }
+  if (typeof value !== 'object' || value === null) {
+    return utf8Length(JSON.stringify(value) ?? '');
+  }
+  if (ArrayBuffer.isView(value)) {
+    return value.byteLength;
+  }
+  const known = objectSizes.get(value);
+  if (known !== undefined) {
+    return known;
+  }
+  const size = utf8Length(JSON.stringify(value));
+  objectSizes.set(value, size);
+  return size;
+}
+
+/** The number of bytes of `text` encoded as UTF-8. */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      continue;
+    }
+    if (code < 0x800) {
+      bytes += 1;
+    } else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      // A surrogate pair: two UTF-16 units, four UTF-8 bytes.
+      bytes += 2;
+      i++;
+    } else {
+      bytes += 2;
+    }
+  }
+  return bytes;
+}
