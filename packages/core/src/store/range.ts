@@ -27,6 +27,6 @@ export interface RangeResult<V> {
   readonly items: readonly KeyValue<V>[];
   /** How many keys matched in all, regardless of `limit`. */
   readonly count: number;
-  /** Whether `limit` left matching keys out. */
+  /** Whether `limit` left matching keys out of `items` (always false with `countOnly`). */
   readonly more: boolean;
 }

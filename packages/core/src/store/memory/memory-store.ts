@@ -63,8 +63,9 @@ export interface MemoryStoreOptions<V> {
  *   {@link KeyValueStore}.)
  * - Watch events are pushed synchronously, in revision order, once a write has
  *   committed and before its promise settles; a write made by a subscriber is
- *   delivered after the events already being delivered. See {@link WatchHub} for
- *   what happens to slow subscribers.
+ *   delivered after the events already being delivered. Slow subscribers: the
+ *   store never waits for a subscriber's asynchronous work and keeps no queue per
+ *   watcher; a subscriber that needs time buffers in its own pipeline.
  * - Values are never copied: readers receive the objects writers stored.
  *
  * Caveats: the store does not freeze values; the apiserver does. Call
@@ -363,7 +364,13 @@ export class MemoryStore<V> implements KeyValueStore<V> {
         items.push(kv);
       }
     });
-    return { revision: options.revision, items, count, more: limit > 0 && count > limit };
+    // As etcd: `more` says whether the limit cut returned items, so never with countOnly.
+    return {
+      revision: options.revision,
+      items,
+      count,
+      more: !countOnly && limit > 0 && count > limit,
+    };
   }
 
   // --- writes ------------------------------------------------------------------

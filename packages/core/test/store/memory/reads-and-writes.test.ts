@@ -92,6 +92,20 @@ describe('MemoryStore put and range', () => {
     });
   });
 
+  it('never reports more with countOnly, even under a limit (as etcd)', async () => {
+    const store = newStore();
+    await store.put('/a/1', 'x');
+    await store.put('/a/2', 'y');
+    expect(
+      expectRight(await store.range({ prefix: '/a/' }, { countOnly: true, limit: 1 })),
+    ).toEqual({
+      revision: 2,
+      items: [],
+      count: 2,
+      more: false,
+    });
+  });
+
   it('handles prefixes at the top of the code unit range', async () => {
     const store = newStore();
     await store.put('\uffff', 'top');

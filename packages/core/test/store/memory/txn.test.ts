@@ -223,7 +223,10 @@ describe('MemoryStore txn', () => {
   });
 
   it('counts keys in UTF-8 bytes, so several multi-byte keys cannot slip past the limit', async () => {
-    const store = new MemoryStore<string>({ autoCompaction: { mode: 'off' }, maxRequestBytes: 100 });
+    const store = new MemoryStore<string>({
+      autoCompaction: { mode: 'off' },
+      maxRequestBytes: 100,
+    });
     // Each key is 10 UTF-16 units but 26 bytes: counted in units, 4 puts would make 60.
     const keys = ['/€€€€€€€€1', '/€€€€€€€€2', '/€€€€€€€€3', '/€€€€€€€€4'];
     const error = expectLeft(
