@@ -22,6 +22,12 @@ export default tseslint.config(
     },
   },
   {
+    // Build scripts are plain Node.js modules, outside every tsconfig.
+    files: ['scripts/**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: { console: 'readonly' } },
+  },
+  {
     // Every export of the SDK carries a doc comment.
     files: ['packages/*/src/**/*.ts', 'bench/src/**/*.ts'],
     plugins: { jsdoc },
