@@ -25,7 +25,10 @@ export default tseslint.config(
     // Build scripts are plain Node.js modules, outside every tsconfig.
     files: ['scripts/**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: { console: 'readonly' } },
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { console: 'readonly', URL: 'readonly' },
+    },
   },
   {
     // Every export of the SDK carries a doc comment.
