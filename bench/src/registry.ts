@@ -11,7 +11,8 @@
  * @module
  */
 import type { Benchmark } from './benchmark.js';
+import { apiBenchmarks } from './api.bench.js';
 import { storeBenchmarks } from './store.bench.js';
 
 /** All benchmarks, in the order `npm run bench` runs them. Names are unique. */
-export const benchmarks: readonly Benchmark[] = [...storeBenchmarks];
+export const benchmarks: readonly Benchmark[] = [...storeBenchmarks, ...apiBenchmarks];
