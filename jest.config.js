@@ -26,5 +26,8 @@ export default {
   modulePathIgnorePatterns: ['<rootDir>/packages/.*/dist', '<rootDir>/bench/dist'],
   // Two cores on CI: one worker per core.
   maxWorkers: 2,
+  // Property tests run thousands of cases (the store's model test takes ~3 s alone);
+  // jest's 5 s default fails them spuriously when the machine is busy.
+  testTimeout: 30_000,
   errorOnDeprecated: true,
 };

@@ -6,13 +6,51 @@
  *
  * - {@link Namespace}, {@link ConfigMap}, {@link Secret}, {@link ServiceAccount} and
  *   {@link Event}, each with its `<Kind>List`;
+ * - {@link Pod} and {@link Node}, each with its `<Kind>List`, and their parts:
+ *   {@link PodSpec} ({@link Container}, {@link Probe}, {@link Volume}, {@link Affinity},
+ *   {@link Toleration}, {@link TopologySpreadConstraint}), {@link PodStatus}
+ *   ({@link ContainerStatus}), {@link NodeSpec} ({@link Taint}) and {@link NodeStatus};
  * - {@link Binding}, create-only, without a list;
  * - {@link ObjectReference} and {@link LocalObjectReference}, shared with other kinds.
  *
  * @module
  */
+export {
+  Affinity,
+  MetaV1LabelSelector,
+  MetaV1LabelSelectorRequirement,
+  NodeAffinity,
+  NodeSelector,
+  NodeSelectorRequirement,
+  NodeSelectorTerm,
+  PodAffinity,
+  PodAffinityTerm,
+  PodAntiAffinity,
+  PreferredSchedulingTerm,
+  TopologySpreadConstraint,
+  WeightedPodAffinityTerm,
+} from './affinity.js';
 export { Binding } from './binding.js';
 export { ConfigMap, ConfigMapList } from './config-map.js';
+export {
+  ConfigMapKeySelector,
+  Container,
+  ContainerPort,
+  ContainerState,
+  ContainerStateRunning,
+  ContainerStateTerminated,
+  ContainerStateWaiting,
+  ContainerStatus,
+  EnvFromSource,
+  EnvVar,
+  EnvVarSource,
+  ObjectFieldSelector,
+  ResourceFieldSelector,
+  ResourceRequirements,
+  SecretKeySelector,
+  VolumeMount,
+  VolumeMountStatus,
+} from './container.js';
 export { Event, EventList, EventSeries, EventSource } from './event.js';
 export {
   Namespace,
@@ -21,6 +59,38 @@ export {
   NamespaceSpec,
   NamespaceStatus,
 } from './namespace.js';
+export {
+  ContainerImage,
+  DaemonEndpoint,
+  Node,
+  NodeAddress,
+  NodeCondition,
+  NodeDaemonEndpoints,
+  NodeList,
+  NodeSpec,
+  NodeStatus,
+  NodeSystemInfo,
+} from './node.js';
 export { LocalObjectReference, ObjectReference } from './object-reference.js';
+export {
+  HostIP,
+  Pod,
+  PodCondition,
+  PodIP,
+  PodList,
+  PodSpec,
+  PodStatus,
+  Volume,
+  type VolumeSourceName,
+} from './pod.js';
+export {
+  ExecAction,
+  GRPCAction,
+  HTTPGetAction,
+  HTTPHeader,
+  Probe,
+  TCPSocketAction,
+} from './probe.js';
 export { Secret, SecretList } from './secret.js';
 export { ServiceAccount, ServiceAccountList } from './service-account.js';
+export { Taint, Toleration } from './toleration.js';
