@@ -12,7 +12,12 @@
  */
 import type { Benchmark } from './benchmark.js';
 import { apiBenchmarks } from './api.bench.js';
+import { apiserverBenchmarks } from './apiserver.bench.js';
 import { storeBenchmarks } from './store.bench.js';
 
 /** All benchmarks, in the order `npm run bench` runs them. Names are unique. */
-export const benchmarks: readonly Benchmark[] = [...storeBenchmarks, ...apiBenchmarks];
+export const benchmarks: readonly Benchmark[] = [
+  ...storeBenchmarks,
+  ...apiBenchmarks,
+  ...apiserverBenchmarks,
+];

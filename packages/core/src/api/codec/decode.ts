@@ -5,6 +5,7 @@
  */
 import { isRight, left, right, type Either } from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
+import { compileDecoder, NOT_DECODED, type CompiledDecoder } from './compiled-decoder.js';
 import type { FieldError } from './field-error.js';
 import { pruneUnknownFields } from './prune-unknown-fields.js';
 import { fieldErrorsFromValidation } from './validation-field-errors.js';
@@ -32,7 +33,10 @@ export interface DecodeObjectOptions {
  *   through arrays, records and unions; with `strictFields` each is an error instead.
  *   Fields under `t.unknown` or `t.UnknownRecord` are kept, as Kubernetes keeps them
  *   under `x-kubernetes-preserve-unknown-fields`;
- * - the input is not modified: objects in the result are new.
+ * - the input is not modified: objects in the result are new;
+ * - speed: a valid value is decoded in one pass by the codec's compiled decoder
+ *   (`compileDecoder`, compiled on first use and cached per codec); only a value
+ *   it does not accept goes through pruning and io-ts, which find the errors.
  *
  * Errors (as values) map io-ts failures as the apiserver would report them: a missing
  * field is `FieldValueRequired`; a value of the wrong JSON type is
@@ -50,6 +54,10 @@ export function decodeObject<A, O>(
   input: unknown,
   options: DecodeObjectOptions = {},
 ): Either<readonly FieldError[], A> {
+  const decoded = compiledDecoderOf(codec)(input, options);
+  if (decoded !== NOT_DECODED) {
+    return right(decoded);
+  }
   const pruned = pruneUnknownFields(codec, input);
   const unknownErrors: FieldError[] =
     options.strictFields === true
@@ -68,4 +76,17 @@ export function decodeObject<A, O>(
     return left(errors);
   }
   return right(result.right);
+}
+
+// Compiled decoders by codec: codecs are long-lived module constants, compiled once.
+const compiledDecoders = new WeakMap<t.Mixed, CompiledDecoder<unknown>>();
+
+function compiledDecoderOf<A, O>(codec: t.Type<A, O, unknown>): CompiledDecoder<A> {
+  const cached = compiledDecoders.get(codec) as CompiledDecoder<A> | undefined;
+  if (cached !== undefined) {
+    return cached;
+  }
+  const compiled = compileDecoder(codec);
+  compiledDecoders.set(codec, compiled);
+  return compiled;
 }

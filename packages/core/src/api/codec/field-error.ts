@@ -20,13 +20,23 @@
  *   have (`unknown field "spec.foo"`). Upstream reports these as a strict decoding
  *   error rather than a cause type; drydock gives them a reason of their own so all
  *   of a decode's failures share one shape.
+ *
+ * Semantic validation (after decoding) adds upstream's other cause types:
+ * `'FieldValueDuplicate'` (`Duplicate value: "web"`), `'FieldValueForbidden'`
+ * (`Forbidden: may not be set on create`), `'FieldValueTooLong'`
+ * (`Too long: may not be more than 63 bytes`) and `'FieldValueTooMany'`
+ * (`Too many: 3: must have at most 2 items`).
  */
 export type FieldErrorReason =
   | 'FieldValueRequired'
   | 'FieldValueInvalid'
   | 'FieldValueTypeInvalid'
   | 'FieldValueNotSupported'
-  | 'FieldValueUnknown';
+  | 'FieldValueUnknown'
+  | 'FieldValueDuplicate'
+  | 'FieldValueForbidden'
+  | 'FieldValueTooLong'
+  | 'FieldValueTooMany';
 
 /** One invalid field: what is wrong, where, and a message as upstream words it. */
 export interface FieldError {

@@ -42,6 +42,8 @@ export interface JSONSchemaProps {
   readonly default?: JSONValue;
   readonly minimum?: number;
   readonly maximum?: number;
+  /** A number must be a multiple of this. */
+  readonly multipleOf?: number;
   readonly exclusiveMinimum?: boolean;
   readonly exclusiveMaximum?: boolean;
   readonly minLength?: number;
@@ -69,4 +71,12 @@ export interface JSONSchemaProps {
   readonly 'x-kubernetes-list-map-keys'?: readonly string[];
   /** How server-side apply merges an object: `granular` (per field) or `atomic`. */
   readonly 'x-kubernetes-map-type'?: 'granular' | 'atomic';
+  /**
+   * How a strategic merge patch merges a list: `merge` (items by
+   * `x-kubernetes-patch-merge-key`), `retainKeys`, or both (`merge,retainKeys`);
+   * lists without one are replaced.
+   */
+  readonly 'x-kubernetes-patch-strategy'?: string;
+  /** The field that identifies an item of a list merged by strategic merge patches. */
+  readonly 'x-kubernetes-patch-merge-key'?: string;
 }

@@ -6,6 +6,12 @@
  *
  * - core `v1`: {@link Namespace}, {@link ConfigMap}, {@link Secret},
  *   {@link ServiceAccount}, {@link Event}, {@link Binding}, {@link ObjectReference};
+ * - core `v1` also: {@link Pod}, {@link Node}, {@link Service}, {@link Endpoints};
+ * - `apps/v1`: {@link Deployment}, {@link ReplicaSet};
+ * - `discovery.k8s.io/v1`: {@link EndpointSlice};
+ * - `rbac.authorization.k8s.io/v1`: {@link Role}, {@link ClusterRole},
+ *   {@link RoleBinding}, {@link ClusterRoleBinding};
+ * - `apiextensions.k8s.io/v1`: {@link CustomResourceDefinition};
  * - `coordination.k8s.io/v1`: {@link Lease};
  * - `autoscaling/v1`: {@link Scale};
  * - `authorization.k8s.io/v1`: {@link SubjectAccessReview},
@@ -27,9 +33,13 @@
  *
  * @module
  */
+export * from './apiextensions-v1/index.js';
+export * from './apps-v1/index.js';
 export * from './authorization-v1/index.js';
 export * from './autoscaling-v1/index.js';
 export * from './coordination-v1/index.js';
 export * from './core-v1/index.js';
+export * from './discovery-v1/index.js';
+export * from './rbac-v1/index.js';
 export type { ListCodec, TypeMetaProps } from './kind-codec.js';
 export { listOf, typeMetaOf } from './kind-codec.js';

@@ -21,6 +21,7 @@
  *
  * @module
  */
+export { Condition } from './condition.js';
 export { ListMeta } from './list-meta.js';
 export { ManagedFieldsEntry } from './managed-fields-entry.js';
 export { ObjectMeta } from './object-meta.js';

@@ -10,6 +10,8 @@
  *   {@link PodSpec} ({@link Container}, {@link Probe}, {@link Volume}, {@link Affinity},
  *   {@link Toleration}, {@link TopologySpreadConstraint}), {@link PodStatus}
  *   ({@link ContainerStatus}), {@link NodeSpec} ({@link Taint}) and {@link NodeStatus};
+ * - {@link Service}, {@link Endpoints} and {@link PodTemplateSpec} (the pod template of
+ *   workloads);
  * - {@link Binding}, create-only, without a list;
  * - {@link ObjectReference} and {@link LocalObjectReference}, shared with other kinds.
  *
@@ -51,6 +53,13 @@ export {
   VolumeMount,
   VolumeMountStatus,
 } from './container.js';
+export {
+  EndpointAddress,
+  EndpointPort,
+  Endpoints,
+  EndpointsList,
+  EndpointSubset,
+} from './endpoints.js';
 export { Event, EventList, EventSeries, EventSource } from './event.js';
 export {
   Namespace,
@@ -91,6 +100,18 @@ export {
   Probe,
   TCPSocketAction,
 } from './probe.js';
+export { PodTemplateSpec } from './pod-template.js';
 export { Secret, SecretList } from './secret.js';
+export {
+  LoadBalancerIngress,
+  LoadBalancerStatus,
+  PortStatus,
+  Service,
+  ServiceList,
+  ServicePort,
+  ServiceSpec,
+  ServiceStatus,
+  SessionAffinityConfig,
+} from './service.js';
 export { ServiceAccount, ServiceAccountList } from './service-account.js';
 export { Taint, Toleration } from './toleration.js';

@@ -1,0 +1,189 @@
+/**
+ * The create verb: decode, default, admit, name, validate, persist.
+ *
+ * @module
+ */
+import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
+import { alreadyExists, type Status } from '../../api/status/index.js';
+import type { ObjectMeta } from '../../api/meta/index.js';
+import { deepFreeze, type ApiObject } from '../api-object.js';
+import { respond, type ApiResult } from '../api-response.js';
+import { objectKey } from '../storage/object-key.js';
+import { servedObject } from '../storage/served-object.js';
+import { statusFromStoreError } from '../storage/store-status.js';
+import { mutatingAdmission, validateWrite, validatingAdmission } from './admission-stages.js';
+import { decodeBody } from './decode-body.js';
+import { generateName } from './generate-name.js';
+import { checkBodyPlacement } from './object-identity.js';
+import type { RequestScope } from './request-scope.js';
+import { formatTime } from './timestamps.js';
+
+/** How many generated names are tried before a create with `generateName` gives up. */
+const GENERATE_NAME_ATTEMPTS = 8;
+
+/**
+ * Creates an object: 201 with the stored object.
+ *
+ * Errors: 400/422 from decoding; 422 `Invalid` from validation (with every cause);
+ * 409 `AlreadyExists`; any admission plugin's failure; 413 for an object over the
+ * store's size limit.
+ */
+export async function createObject(scope: RequestScope): Promise<ApiResult> {
+  const decoded = decodeBody(scope, scope.request.body);
+  if (isLeft(decoded)) {
+    return decoded;
+  }
+  const placed = checkBodyPlacement(scope, decoded.right.object);
+  if (isLeft(placed)) {
+    return placed;
+  }
+  const admitted = await admitNewObject(scope, decoded.right.object);
+  if (isLeft(admitted)) {
+    return admitted;
+  }
+  const generated =
+    (admitted.right.metadata?.name ?? '') === '' &&
+    (admitted.right.metadata?.generateName ?? '') !== '';
+  for (let attempt = 1; ; attempt++) {
+    const named = generated ? withGeneratedName(scope, admitted.right) : admitted.right;
+    const stored = await persistNewObject(scope, named);
+    if (
+      isLeft(stored) &&
+      stored.left.reason === 'AlreadyExists' &&
+      generated &&
+      attempt < GENERATE_NAME_ATTEMPTS
+    ) {
+      continue;
+    }
+    return isLeft(stored) ? stored : right(respond(201, stored.right, decoded.right.warnings));
+  }
+}
+
+/**
+ * Runs a decoded object through defaulting, mutating admission, the server-set
+ * metadata, validation and validating admission: what {@link createObject} persists.
+ * The name is still empty when `generateName` is to supply it.
+ */
+export async function admitNewObject(
+  scope: RequestScope,
+  decoded: ApiObject,
+): Promise<Either<Status, ApiObject>> {
+  const { definition, strategy, request } = scope;
+  const defaulted =
+    strategy.applyDefaults === undefined ? decoded : strategy.applyDefaults(decoded);
+  const withNamespace = definition.namespaced
+    ? { ...defaulted, metadata: { ...defaulted.metadata, namespace: request.namespace ?? '' } }
+    : defaulted;
+  const attributes = {
+    operation: 'CREATE' as const,
+    user: scope.user,
+    resource: request.resource,
+    kind: { group: definition.group, version: definition.version, kind: definition.kind },
+    ...(request.namespace === undefined ? {} : { namespace: request.namespace }),
+    name: withNamespace.metadata?.name ?? '',
+    object: withNamespace,
+    dryRun: scope.options.dryRun === true,
+  };
+  const mutated = await mutatingAdmission(scope, attributes);
+  if (isLeft(mutated)) {
+    return mutated;
+  }
+  const prepared = prepareForCreate(scope, mutated.right);
+  const validated = validateWrite(scope, prepared, undefined, 'create');
+  if (isLeft(validated)) {
+    return validated;
+  }
+  const admitted = await validatingAdmission(scope, { ...attributes, object: prepared });
+  return isLeft(admitted) ? admitted : right(prepared);
+}
+
+/**
+ * The metadata the server owns on a new object: uid, creationTimestamp, generation 1
+ * (for resources that track it), the namespace of the URL; client-set
+ * resourceVersion, deletion fields and (with a status subresource) status dropped;
+ * then the resource's own preparation.
+ */
+function prepareForCreate(scope: RequestScope, object: ApiObject): ApiObject {
+  const { definition, strategy, env } = scope;
+  const {
+    resourceVersion: _resourceVersion,
+    deletionTimestamp: _deletionTimestamp,
+    deletionGracePeriodSeconds: _deletionGracePeriodSeconds,
+    generation: _generation,
+    uid: _uid,
+    creationTimestamp: _creationTimestamp,
+    ...kept
+  } = object.metadata ?? {};
+  const metadata: ObjectMeta = {
+    ...kept,
+    ...(definition.namespaced ? { namespace: scope.request.namespace ?? '' } : {}),
+    uid: env.generateUid(),
+    creationTimestamp: formatTime(env.clock.now()),
+    ...(strategy.tracksGeneration ? { generation: 1 } : {}),
+  };
+  if (!definition.namespaced) {
+    delete metadata.namespace;
+  }
+  let prepared: ApiObject;
+  if (definition.subresources.status === true && 'status' in object) {
+    const { status: _status, ...rest } = object;
+    prepared = { ...rest, metadata };
+  } else {
+    prepared = { ...object, metadata };
+  }
+  return strategy.prepareForCreate === undefined ? prepared : strategy.prepareForCreate(prepared);
+}
+
+function withGeneratedName(scope: RequestScope, object: ApiObject): ApiObject {
+  const name = generateName(object.metadata?.generateName ?? '', scope.env.random);
+  return { ...object, metadata: { ...object.metadata, name } };
+}
+
+/**
+ * Writes a new object if its key is free: the stored object as served, or 409
+ * `AlreadyExists`. A dry run writes nothing and answers the object unversioned (or 409
+ * when the name is taken).
+ */
+async function persistNewObject(
+  scope: RequestScope,
+  object: ApiObject,
+): Promise<Either<Status, ApiObject>> {
+  const { definition } = scope;
+  const name = object.metadata?.name ?? '';
+  const frozen = deepFreeze(object);
+  const key = objectKey(definition, object.metadata?.namespace, name);
+  if (scope.options.dryRun === true) {
+    // Upstream's dry-run storage still answers 409 for a taken name.
+    const existing = await scope.env.store.range({ key });
+    if (isLeft(existing)) {
+      return left(statusFromStoreError(existing.left));
+    }
+    return existing.right.items.length > 0
+      ? left(alreadyExists({ group: definition.group, resource: definition.plural, name }))
+      : right(frozen);
+  }
+  const result = await scope.env.store.txn({
+    compare: [{ key, target: 'present', value: false }],
+    success: [{ op: 'put', key, value: frozen }],
+  });
+  if (isLeft(result)) {
+    return left(statusFromStoreError(result.left));
+  }
+  if (!result.right.succeeded) {
+    return left(alreadyExists({ group: definition.group, resource: definition.plural, name }));
+  }
+  const put = result.right.results[0];
+  if (put?.op !== 'put') {
+    throw new Error('a successful create transaction must answer its put');
+  }
+  return right(
+    servedObject({
+      key,
+      value: frozen,
+      createRevision: put.result.revision,
+      modRevision: put.result.revision,
+      version: 1,
+      lease: 0,
+    }),
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * An apiserver with its built-in parts running: RBAC that follows the store, CRDs
+ * served as they are created, NamespaceLifecycle admission, and the system
+ * namespaces.
+ *
+ * @module
+ */
+import { isLeft } from 'fp-ts/lib/Either.js';
+import { namespaceLifecycle } from './admission/namespace-lifecycle.js';
+import { ApiServer, alwaysAllow, type ApiServerOptions, type Authorizer } from './api-server.js';
+import { SYSTEM_ADMIN } from './authentication/authenticator.js';
+import { BOOTSTRAP_POLICY } from './authorization/bootstrap-policy.js';
+import { startRbacSync, type RbacSync } from './authorization/rbac-sync.js';
+import {
+  startCustomResourceDefinitions,
+  type CustomResourceDefinitions,
+} from './customresources/custom-resource-definitions.js';
+
+/** The namespaces a new cluster has. */
+export const SYSTEM_NAMESPACES: readonly string[] = Object.freeze([
+  'default',
+  'kube-system',
+  'kube-public',
+  'kube-node-lease',
+]);
+
+/** What {@link startApiServer} builds: the server's options, and which built-in parts run. */
+export interface StartApiServerOptions extends Omit<ApiServerOptions, 'authorizer'> {
+  /** `RBAC` (rules from the store) or `AlwaysAllow` (the default). */
+  readonly authorization?: 'RBAC' | 'AlwaysAllow';
+  /** Creates the {@link SYSTEM_NAMESPACES} that are missing. Default: true. */
+  readonly createSystemNamespaces?: boolean;
+}
+
+/** A running apiserver and its built-in parts. */
+export interface RunningApiServer {
+  readonly server: ApiServer;
+  /** The RBAC sync, with `authorization: 'RBAC'`. */
+  readonly rbac?: RbacSync;
+  readonly customResources: CustomResourceDefinitions;
+  /** Resolves once the built-in controllers' writes so far are done (CRD status, cleanup). */
+  readonly settled: () => Promise<void>;
+  /** Stops the built-in parts and the server (the store stays open). */
+  readonly stop: () => void;
+}
+
+/**
+ * Starts an apiserver over `options.store`: NamespaceLifecycle first among the
+ * validating plugins, the CRD controller, RBAC if asked (with the bootstrap policy:
+ * `cluster-admin` for `system:masters`, self-reviews for authenticated users,
+ * discovery for all, and the `view`, `edit` and `admin` roles), and the system
+ * namespaces.
+ *
+ * Errors: rejects if the store cannot be read or a system namespace cannot be
+ * created.
+ */
+export async function startApiServer(options: StartApiServerOptions): Promise<RunningApiServer> {
+  let authorize: Authorizer = alwaysAllow;
+  const server = new ApiServer({
+    ...options,
+    authorizer: (attributes) => authorize(attributes),
+    validatingAdmission: [
+      namespaceLifecycle({ store: options.store }),
+      ...(options.validatingAdmission ?? []),
+    ],
+  });
+  const rbac =
+    options.authorization === 'RBAC' ? await startRbacSync({ store: options.store }) : undefined;
+  if (rbac !== undefined) {
+    authorize = rbac.authorize;
+    for (const object of BOOTSTRAP_POLICY) {
+      const kind = object.kind === 'ClusterRole' ? 'clusterroles' : 'clusterrolebindings';
+      const created = await server.handle({
+        verb: 'create',
+        user: SYSTEM_ADMIN,
+        resource: { group: 'rbac.authorization.k8s.io', version: 'v1', resource: kind },
+        body: object,
+      });
+      if (isLeft(created) && created.left.reason !== 'AlreadyExists') {
+        throw new Error(
+          `cannot create the bootstrap ${kind} ${object.metadata?.name ?? ''}: ${created.left.message ?? ''}`,
+        );
+      }
+    }
+  }
+  const customResources = await startCustomResourceDefinitions(server);
+  if (options.createSystemNamespaces !== false) {
+    for (const name of SYSTEM_NAMESPACES) {
+      const created = await server.handle({
+        verb: 'create',
+        user: SYSTEM_ADMIN,
+        resource: { group: '', version: 'v1', resource: 'namespaces' },
+        body: { metadata: { name } },
+      });
+      if (isLeft(created) && created.left.reason !== 'AlreadyExists') {
+        throw new Error(`cannot create namespace ${name}: ${created.left.message ?? ''}`);
+      }
+    }
+  }
+  return {
+    server,
+    ...(rbac === undefined ? {} : { rbac }),
+    customResources,
+    settled: () => customResources.settled(),
+    stop: () => {
+      customResources.stop();
+      rbac?.stop();
+      server.close();
+    },
+  };
+}

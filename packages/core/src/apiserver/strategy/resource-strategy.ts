@@ -1,0 +1,56 @@
+/**
+ * What differs between resources on the write path: how a body is decoded, the
+ * defaults, the validation, whether `metadata.generation` is tracked, how objects are
+ * deleted. Upstream calls this a resource's strategy (`pkg/registry/.../strategy.go`).
+ *
+ * @module
+ */
+import type { Either } from 'fp-ts/lib/Either.js';
+import type { FieldError } from '../../api/codec/index.js';
+import type { ApiObject } from '../api-object.js';
+import type { StrategicMergeSchema } from '../patch/index.js';
+import type { PrinterColumn } from '../table/printer-column.js';
+import type { NameRule } from '../validation/index.js';
+
+/** How a body decodes: strictly (unknown fields are errors) or not (they are dropped). */
+export interface DecodeRequest {
+  readonly body: unknown;
+  readonly strict: boolean;
+}
+
+/**
+ * A resource's write-path behaviour. Every hook but `decode` is optional; the
+ * pipeline's generic behaviour (metadata, status subresource, generation, finalizers,
+ * optimistic concurrency) surrounds them.
+ */
+export interface ResourceStrategy {
+  /** Decodes a request body to an object of the kind, or every field error. */
+  readonly decode: (request: DecodeRequest) => Either<readonly FieldError[], ApiObject>;
+  /** The rule object names follow. */
+  readonly nameRule: NameRule;
+  /** Whether `metadata.generation` starts at 1 and grows with every change of the spec. */
+  readonly tracksGeneration: boolean;
+  /** Fills in defaults (`restartPolicy: Always`); returns a new object or the same one. */
+  readonly applyDefaults?: (object: ApiObject) => ApiObject;
+  /** Sets server-owned fields of a new object (a pod's `status.phase: Pending`). */
+  readonly prepareForCreate?: (object: ApiObject) => ApiObject;
+  /** Checks a new object beyond its codec; metadata is checked by the pipeline. */
+  readonly validate?: (object: ApiObject) => readonly FieldError[];
+  /** Checks a change (immutable fields); runs with {@link ResourceStrategy.validate}. */
+  readonly validateUpdate?: (object: ApiObject, old: ApiObject) => readonly FieldError[];
+  /** Checks a change made through the `status` subresource. */
+  readonly validateStatusUpdate?: (object: ApiObject, old: ApiObject) => readonly FieldError[];
+  /**
+   * The kind's schema, for strategic merge patches; absent for custom resources,
+   * which accept no strategic merge patch (415). Called when needed, and should
+   * cache.
+   */
+  readonly strategicMergeSchema?: () => StrategicMergeSchema;
+  /** The columns of the resource's table (after `Name`); `Age` alone when absent. */
+  readonly printerColumns?: readonly PrinterColumn[];
+  /**
+   * For resources deleted gracefully (pods): the grace period in seconds for a delete
+   * that asked for `requested` (or nothing); 0 deletes at once.
+   */
+  readonly gracePeriodSeconds?: (object: ApiObject, requested: number | undefined) => number;
+}
