@@ -5,6 +5,7 @@
  * @module
  */
 import type { ObjectMeta } from '../api/meta/index.js';
+import { recordSizeBound } from '../store/index.js';
 
 /**
  * A Kubernetes object as the apiserver stores and serves it: any JSON object with
@@ -51,4 +52,102 @@ export function deepFreeze<T>(value: T): T {
     }
   }
   return Object.freeze(value);
+}
+
+// Upper bounds of the JSON size of frozen subtrees, remembered for those with a few
+// fields: the next revision of an object shares most of them.
+const sizeBounds = new WeakMap<object, number>();
+
+/** Subtrees with fewer fields are bounded again each time rather than remembered. */
+const REMEMBER_FROM_FIELDS = 8;
+
+const OBJECT_PROTOTYPE = Object.prototype;
+const ARRAY_PROTOTYPE = Array.prototype;
+const prototypeOf = Object.getPrototypeOf;
+const isFrozen = Object.isFrozen;
+const freeze = Object.freeze;
+
+/**
+ * Freezes an object about to be stored, all the way down, and tells the store an upper
+ * bound of its JSON size (see `recordSizeBound`), measured on the way: the store can
+ * then admit it without encoding it.
+ */
+export function freezeForStorage<T extends object>(value: T): T {
+  recordSizeBound(value, freezeAndBound(value));
+  return value;
+}
+
+/**
+ * Freezes `value` and everything under it; returns an upper bound of the UTF-8 length
+ * of its JSON encoding: at most 6 bytes per UTF-16 unit of a string (a `\uXXXX`
+ * escape), 24 per number, and the punctuation around them. An object that is not a
+ * plain object or array (a class instance, which may encode to anything through its
+ * `toJSON`) has no bound: `Infinity`.
+ */
+function freezeAndBound(value: unknown): number {
+  switch (typeof value) {
+    case 'string':
+      return 6 * value.length + 2;
+    case 'number':
+      return 24;
+    case 'boolean':
+      return 5;
+    case 'object':
+      break;
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      // Left out of objects, or `null` in arrays.
+      return 4;
+    case 'bigint':
+      // JSON.stringify refuses them; the exact measure will say so.
+      return Infinity;
+  }
+  if (value === null) {
+    return 4;
+  }
+  // Only frozen objects have a remembered bound: this one was bounded before.
+  const frozen = isFrozen(value);
+  if (frozen) {
+    const known = sizeBounds.get(value);
+    if (known !== undefined) {
+      return known;
+    }
+  }
+  const prototype: unknown = prototypeOf(value);
+  if (prototype === ARRAY_PROTOTYPE) {
+    const items = value as readonly unknown[];
+    let bound = 2;
+    for (let i = 0; i < items.length; i++) {
+      bound += freezeAndBound(items[i]) + 1;
+    }
+    if (!frozen) {
+      freeze(value);
+    }
+    if (items.length >= REMEMBER_FROM_FIELDS) {
+      sizeBounds.set(value, bound);
+    }
+    return bound;
+  }
+  if (prototype !== OBJECT_PROTOTYPE && prototype !== null) {
+    // A class instance (a Date...) may encode to anything through its toJSON.
+    deepFreeze(value);
+    return Infinity;
+  }
+  let bound = 2;
+  let fields = 0;
+  {
+    const record = value as Readonly<Record<string, unknown>>;
+    for (const key in record) {
+      bound += 6 * key.length + 4 + freezeAndBound(record[key]);
+      fields++;
+    }
+  }
+  if (!frozen) {
+    freeze(value);
+  }
+  if (fields >= REMEMBER_FROM_FIELDS) {
+    sizeBounds.set(value, bound);
+  }
+  return bound;
 }

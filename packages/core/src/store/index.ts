@@ -32,7 +32,12 @@ export { isStoreError } from './store-error.js';
 export type { Compare, CompareOperator, TxnOp, TxnOpResult, TxnRequest, TxnResult } from './txn.js';
 export { compareHolds } from './txn.js';
 export type { SizeOf } from './value-size.js';
-export { DEFAULT_MAX_REQUEST_BYTES, defaultSizeOf } from './value-size.js';
+export {
+  DEFAULT_MAX_REQUEST_BYTES,
+  defaultSizeOf,
+  defaultSizeWithin,
+  recordSizeBound,
+} from './value-size.js';
 export type { WatchEvent, WatchOptions } from './watch.js';
 export { eventRevision } from './watch.js';
 export type { DeleteOptions, DeleteResult, PutOptions, PutResult } from './write.js';

@@ -14,6 +14,38 @@ export type SizeOf<V> = (value: V) => number;
 // once. A WeakMap keeps no object alive.
 const objectSizes = new WeakMap<object, number>();
 
+// Upper bounds of sizes, told by writers that walk their values anyway (the apiserver
+// freezing an object): enough to admit a value far below the limit without encoding it.
+const sizeBounds = new WeakMap<object, number>();
+
+/**
+ * Tells {@link defaultSizeWithin} an upper bound of the size of a value's JSON encoding,
+ * so a store can admit it without measuring it.
+ *
+ * Assumptions: `bound` is at least the size {@link defaultSizeOf} would give, and
+ * `value` is frozen, so it stays so.
+ */
+export function recordSizeBound(value: object, bound: number): void {
+  sizeBounds.set(value, bound);
+}
+
+/**
+ * {@link defaultSizeOf}, or a recorded upper bound of it (see {@link recordSizeBound})
+ * when that bound is within `budget`: the cheap answer to "does this value fit?".
+ *
+ * Guarantees: the result is at least the exact size; when it exceeds `budget`, it is
+ * the exact size.
+ */
+export function defaultSizeWithin(value: unknown, budget: number): number {
+  if (typeof value === 'object' && value !== null) {
+    const bound = sizeBounds.get(value);
+    if (bound !== undefined && bound <= budget) {
+      return bound;
+    }
+  }
+  return defaultSizeOf(value);
+}
+
 /**
  * The default {@link SizeOf}: UTF-8 length for strings, byte length for binary
  * data, and the UTF-8 length of the JSON encoding for anything else (measured once

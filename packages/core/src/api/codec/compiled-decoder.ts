@@ -16,6 +16,7 @@ import {
 } from './compiled-combinator-nodes.js';
 import {
   ANY_JSON_KIND,
+  checkingNode,
   hasOwnField,
   isArrayValue,
   isObjectValue,
@@ -27,6 +28,7 @@ import {
   type CompiledNode,
 } from './compiled-node.js';
 import { compileObjectNode } from './compiled-object-node.js';
+import { identityCheckOf } from './identity-checks.js';
 
 export { NOT_DECODED } from './compiled-node.js';
 
@@ -150,7 +152,7 @@ function buildNode(codec: t.Mixed, compileChild: (codec: t.Mixed) => CompiledNod
   const node = asKnownCodec(codec);
   switch (node?._tag) {
     case undefined:
-      return validatingNode(codec);
+      return compileCustomNode(codec);
     case 'DescribedType':
     case 'ReadonlyType':
     case 'RecursiveType':
@@ -189,6 +191,14 @@ function buildNode(codec: t.Mixed, compileChild: (codec: t.Mixed) => CompiledNod
     case 'IntersectionType':
       return compileObjectNode(node, compileChild);
   }
+}
+
+// A custom `t.Type`: checked without `validate` when it registered a check that gives
+// the same answer (the primitives: `Int32`, `QuantityCodec`...).
+function compileCustomNode(codec: t.Mixed): CompiledNode {
+  const accepts = identityCheckOf(codec);
+  // Kinds as `validatingNode`'s, so that unions choose as they did.
+  return accepts === undefined ? validatingNode(codec) : checkingNode(accepts, ANY_JSON_KIND);
 }
 
 // io-ts's literal decodes to its own value (`0` for `-0`).

@@ -12,6 +12,7 @@
 import { isRight } from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { parseQuantity } from '../quantity/index.js';
+import { registerIdentityCheck } from './identity-checks.js';
 import { withSchema, type DescribedType } from './with-schema.js';
 
 /** A codec of one of the primitives below: a wire value with its schema attached. */
@@ -19,27 +20,45 @@ export type PrimitiveCodec<A> = DescribedType<t.Type<A, A, unknown>>;
 
 function primitive<A extends string | number>(args: {
   readonly name: string;
+  /** Why a value is rejected, or undefined when it is accepted. */
   readonly check: (u: unknown) => string | undefined;
+  /**
+   * The same verdict as `check`, without building a message: what the compiled
+   * decoder calls for every value. `check(u) === undefined` by default.
+   */
+  readonly accepts?: (u: unknown) => boolean;
   readonly schema: DescribedType<t.Mixed>['schema'];
 }): PrimitiveCodec<A> {
-  const is = (u: unknown): u is A => args.check(u) === undefined;
+  const check = args.check;
+  const accepts = args.accepts ?? ((u: unknown) => check(u) === undefined);
   const inner = new t.Type<A, A, unknown>(
     args.name,
-    is,
+    (u): u is A => accepts(u),
     (u, c) => {
-      const problem = args.check(u);
+      const problem = check(u);
       return problem === undefined ? t.success(u as A) : t.failure(u, c, problem);
     },
     t.identity,
   );
+  registerIdentityCheck(inner, accepts);
   return withSchema(inner, args.schema);
 }
 
+// Looked up once: in a `vm` context (as jest runs tests) each global lookup goes
+// through the context's interceptors.
+const isSafeInteger = Number.isSafeInteger;
+const isFiniteNumber = Number.isFinite;
+
 function integerIn(min: number, max: number, what: string): (u: unknown) => string | undefined {
   return (u) =>
-    typeof u === 'number' && Number.isSafeInteger(u) && u >= min && u <= max
+    typeof u === 'number' && isSafeInteger(u) && u >= min && u <= max
       ? undefined
       : `must be ${what}`;
+}
+
+// A 32-bit integer: `| 0` keeps exactly the integers from -2^31 to 2^31 - 1 (and -0).
+function isInt32(u: unknown): boolean {
+  return typeof u === 'number' && (u | 0) === u;
 }
 
 const INT32_MIN = -(2 ** 31);
@@ -54,6 +73,7 @@ const INT32_MAX = 2 ** 31 - 1;
 export const Int32: PrimitiveCodec<number> = primitive({
   name: 'Int32',
   check: integerIn(INT32_MIN, INT32_MAX, 'a 32-bit integer'),
+  accepts: isInt32,
   schema: { type: 'integer', format: 'int32' },
 });
 
@@ -73,6 +93,7 @@ export const Int64: PrimitiveCodec<number> = primitive({
     Number.MAX_SAFE_INTEGER,
     'a 64-bit integer within ±(2^53 - 1)',
   ),
+  accepts: (u) => typeof u === 'number' && isSafeInteger(u),
   schema: { type: 'integer', format: 'int64' },
 });
 
@@ -90,6 +111,7 @@ export const IntOrString: PrimitiveCodec<number | string> = primitive({
     typeof u === 'string' || integerIn(INT32_MIN, INT32_MAX, '')(u) === undefined
       ? undefined
       : 'must be a 32-bit integer or a string',
+  accepts: (u) => typeof u === 'string' || isInt32(u),
   schema: {
     anyOf: [{ type: 'integer' }, { type: 'string' }],
     'x-kubernetes-int-or-string': true,
@@ -105,19 +127,14 @@ function isRFC3339(u: string): boolean {
   if (match === null) {
     return false;
   }
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const hour = Number(match[4]);
+  const minute = Number(match[5]);
+  const second = Number(match[6]);
   const offsetHours = Number(match[9] ?? 0);
   const offsetMinutes = Number(match[10] ?? 0);
-  if (
-    year === undefined ||
-    month === undefined ||
-    day === undefined ||
-    hour === undefined ||
-    minute === undefined ||
-    second === undefined
-  ) {
-    return false;
-  }
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return (
     month >= 1 &&
@@ -154,6 +171,11 @@ export const DateTime: PrimitiveCodec<string> = primitive({
 const QUANTITY_PATTERN =
   '^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$';
 
+// The quantities as usually written (`'500m'`, `'1.5Gi'`, `'128974848'`): digits, an
+// optional fraction and an optional suffix, which `parseQuantity` always accepts (it
+// decides the rest).
+const PLAIN_QUANTITY = /^\d+(?:\.\d+)?(?:[KMGTPE]i|[numkMGTPE])?$/;
+
 /**
  * `resource.Quantity`: a string such as `'500m'` or `'1.5Gi'`, or a JSON number,
  * checked with {@link parseQuantity}.
@@ -171,7 +193,7 @@ export const QuantityCodec: PrimitiveCodec<string | number> = primitive({
   name: 'Quantity',
   check: (u) => {
     if (typeof u === 'number') {
-      return Number.isFinite(u) && isRight(parseQuantity(String(u)))
+      return isFiniteNumber(u) && isRight(parseQuantity(String(u)))
         ? undefined
         : 'must be a finite number';
     }
@@ -180,6 +202,15 @@ export const QuantityCodec: PrimitiveCodec<string | number> = primitive({
     }
     const parsed = parseQuantity(u);
     return isRight(parsed) ? undefined : parsed.left.message;
+  },
+  accepts: (u) => {
+    if (typeof u === 'string') {
+      return PLAIN_QUANTITY.test(u) || isRight(parseQuantity(u));
+    }
+    return (
+      typeof u === 'number' &&
+      (isSafeInteger(u) || (isFiniteNumber(u) && isRight(parseQuantity(String(u)))))
+    );
   },
   schema: {
     anyOf: [{ type: 'integer' }, { type: 'string' }],
@@ -202,5 +233,6 @@ export const Base64Bytes: PrimitiveCodec<string> = primitive({
   name: 'Base64Bytes',
   check: (u) =>
     typeof u === 'string' && BASE64.test(u) ? undefined : 'must be standard, padded base64',
+  accepts: (u) => typeof u === 'string' && BASE64.test(u),
   schema: { type: 'string', format: 'byte' },
 });

@@ -4,7 +4,17 @@
  *
  * @module
  */
-import type { Container, ContainerPort, Probe } from '../../api/kinds/core-v1/index.js';
+import type {
+  Container,
+  ContainerPort,
+  Probe,
+  ResourceRequirements,
+} from '../../api/kinds/core-v1/index.js';
+import { copyObject } from '../object-copy.js';
+
+// Looked up once: in a `vm` context (as jest runs tests) each global lookup goes
+// through the context's interceptors.
+const hasOwnField = Object.hasOwn;
 
 /** Where a container's termination message is written unless it says otherwise. */
 export const DEFAULT_TERMINATION_MESSAGE_PATH = '/dev/termination-log';
@@ -39,52 +49,50 @@ export function defaultImagePullPolicy(image: string | undefined): 'Always' | 'I
  * default is already there.
  */
 export function defaultContainer(container: Container): Container {
-  let result = container;
-  const set = <K extends keyof Container>(key: K, value: Container[K]): void => {
-    if (result === container) {
-      result = { ...container };
-    }
-    result[key] = value;
-  };
+  const ports = container.ports === undefined ? undefined : mapSame(container.ports, defaultPort);
+  const livenessProbe = defaultOptionalProbe(container.livenessProbe);
+  const readinessProbe = defaultOptionalProbe(container.readinessProbe);
+  const startupProbe = defaultOptionalProbe(container.startupProbe);
+  const resources = requestsDefaultedToLimits(container.resources);
+  if (
+    container.imagePullPolicy !== undefined &&
+    container.terminationMessagePath !== undefined &&
+    container.terminationMessagePolicy !== undefined &&
+    ports === container.ports &&
+    livenessProbe === container.livenessProbe &&
+    readinessProbe === container.readinessProbe &&
+    startupProbe === container.startupProbe &&
+    resources === container.resources
+  ) {
+    return container;
+  }
+  // One copy, filled in place: existing fields keep their place, new ones follow in
+  // this order.
+  const result = copyObject(container);
   if (container.imagePullPolicy === undefined) {
-    set('imagePullPolicy', defaultImagePullPolicy(container.image));
+    result.imagePullPolicy = defaultImagePullPolicy(container.image);
   }
   if (container.terminationMessagePath === undefined) {
-    set('terminationMessagePath', DEFAULT_TERMINATION_MESSAGE_PATH);
+    result.terminationMessagePath = DEFAULT_TERMINATION_MESSAGE_PATH;
   }
   if (container.terminationMessagePolicy === undefined) {
-    set('terminationMessagePolicy', 'File');
+    result.terminationMessagePolicy = 'File';
   }
-  if (container.ports !== undefined) {
-    const ports = mapSame(container.ports, defaultPort);
-    if (ports !== container.ports) {
-      set('ports', ports);
-    }
+  // The fields below are only replaced where the container has them.
+  if (ports !== container.ports && ports !== undefined) {
+    result.ports = ports;
   }
-  for (const name of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
-    const probe = container[name];
-    if (probe !== undefined) {
-      const defaulted = defaultProbe(probe);
-      if (defaulted !== probe) {
-        set(name, defaulted);
-      }
-    }
+  if (livenessProbe !== container.livenessProbe && livenessProbe !== undefined) {
+    result.livenessProbe = livenessProbe;
   }
-  const resources = container.resources;
-  const limits = resources?.limits;
-  if (resources !== undefined && limits !== undefined) {
-    const requests = resources.requests ?? {};
-    const missing = Object.keys(limits).filter((name) => !Object.hasOwn(requests, name));
-    if (missing.length > 0) {
-      const filled = { ...requests };
-      for (const name of missing) {
-        const limit = limits[name];
-        if (limit !== undefined) {
-          filled[name] = limit;
-        }
-      }
-      set('resources', { ...resources, requests: filled });
-    }
+  if (readinessProbe !== container.readinessProbe && readinessProbe !== undefined) {
+    result.readinessProbe = readinessProbe;
+  }
+  if (startupProbe !== container.startupProbe && startupProbe !== undefined) {
+    result.startupProbe = startupProbe;
+  }
+  if (resources !== container.resources && resources !== undefined) {
+    result.resources = resources;
   }
   return result;
 }
@@ -95,7 +103,8 @@ export function defaultContainer(container: Container): Container {
  */
 export function mapSame<T>(items: readonly T[], fn: (item: T) => T): T[] {
   let result: T[] | undefined;
-  items.forEach((item, i) => {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as T;
     const mapped = fn(item);
     if (mapped !== item && result === undefined) {
       result = items.slice();
@@ -103,36 +112,90 @@ export function mapSame<T>(items: readonly T[], fn: (item: T) => T): T[] {
     if (result !== undefined) {
       result[i] = mapped;
     }
-  });
+  }
   return result ?? (items as T[]);
 }
 
 function defaultPort(port: ContainerPort): ContainerPort {
-  return port.protocol === undefined ? { ...port, protocol: 'TCP' } : port;
+  if (port.protocol !== undefined) {
+    return port;
+  }
+  const result = copyObject(port);
+  result.protocol = 'TCP';
+  return result;
 }
 
-const PROBE_DEFAULTS = {
-  timeoutSeconds: 1,
-  periodSeconds: 10,
-  successThreshold: 1,
-  failureThreshold: 3,
-} as const;
+function defaultOptionalProbe(probe: Probe | undefined): Probe | undefined {
+  return probe === undefined ? undefined : defaultProbe(probe);
+}
 
+/**
+ * The probe with upstream's timings (`timeoutSeconds` 1, `periodSeconds` 10,
+ * `successThreshold` 1, `failureThreshold` 3) and HTTP `path` `/` and `scheme` `HTTP`;
+ * the probe itself when complete.
+ */
 function defaultProbe(probe: Probe): Probe {
-  let result = probe;
-  for (const [key, value] of Object.entries(PROBE_DEFAULTS) as [
-    keyof typeof PROBE_DEFAULTS,
-    number,
-  ][]) {
-    if (probe[key] === undefined) {
-      result = result === probe ? { ...probe } : result;
-      result[key] = value;
+  const httpGet = probe.httpGet;
+  const httpComplete =
+    httpGet === undefined || (httpGet.path !== undefined && httpGet.scheme !== undefined);
+  if (
+    probe.timeoutSeconds !== undefined &&
+    probe.periodSeconds !== undefined &&
+    probe.successThreshold !== undefined &&
+    probe.failureThreshold !== undefined &&
+    httpComplete
+  ) {
+    return probe;
+  }
+  const result = copyObject(probe);
+  if (probe.timeoutSeconds === undefined) {
+    result.timeoutSeconds = 1;
+  }
+  if (probe.periodSeconds === undefined) {
+    result.periodSeconds = 10;
+  }
+  if (probe.successThreshold === undefined) {
+    result.successThreshold = 1;
+  }
+  if (probe.failureThreshold === undefined) {
+    result.failureThreshold = 3;
+  }
+  if (httpGet !== undefined && !httpComplete) {
+    const http = copyObject(httpGet);
+    http.path = httpGet.path ?? '/';
+    http.scheme = httpGet.scheme ?? 'HTTP';
+    result.httpGet = http;
+  }
+  return result;
+}
+
+/**
+ * The resources with each limited resource's request defaulting to its limit; the
+ * argument itself when every limited resource has a request (or there is no limit).
+ */
+function requestsDefaultedToLimits(
+  resources: ResourceRequirements | undefined,
+): ResourceRequirements | undefined {
+  const limits = resources?.limits;
+  if (resources === undefined || limits === undefined) {
+    return resources;
+  }
+  const requests = resources.requests ?? {};
+  let filled: typeof requests | undefined;
+  for (const name in limits) {
+    if (!hasOwnField(limits, name) || hasOwnField(requests, name)) {
+      continue;
+    }
+    filled ??= copyObject(requests);
+    const limit = limits[name];
+    if (limit !== undefined) {
+      filled[name] = limit;
     }
   }
-  const httpGet = probe.httpGet;
-  if (httpGet !== undefined && (httpGet.path === undefined || httpGet.scheme === undefined)) {
-    result = result === probe ? { ...probe } : result;
-    result.httpGet = { ...httpGet, path: httpGet.path ?? '/', scheme: httpGet.scheme ?? 'HTTP' };
+  if (filled === undefined) {
+    return resources;
   }
+  const result = copyObject(resources);
+  result.requests = filled;
   return result;
 }

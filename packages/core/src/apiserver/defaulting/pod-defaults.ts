@@ -7,12 +7,17 @@
  */
 import type { Pod, PodSpec, Toleration, Volume } from '../../api/kinds/core-v1/index.js';
 import { defaultContainer, mapSame } from './container-defaults.js';
+import { copyObject } from '../object-copy.js';
 
 /** How long a pod tolerates its node being not ready or unreachable before eviction. */
 export const DEFAULT_TOLERATION_SECONDS = 300;
 
 const NOT_READY_TAINT = 'node.kubernetes.io/not-ready';
 const UNREACHABLE_TAINT = 'node.kubernetes.io/unreachable';
+
+// Looked up once: in a `vm` context (as jest runs tests) each global lookup goes
+// through the context's interceptors.
+const hasOwnField = Object.hasOwn;
 
 /**
  * The pod with upstream's defaults:
@@ -37,94 +42,130 @@ export function defaultPod(pod: Pod): Pod {
     return pod;
   }
   const spec = defaultPodSpec(pod.spec);
-  return spec === pod.spec ? pod : { ...pod, spec };
+  if (spec === pod.spec) {
+    return pod;
+  }
+  const result = copyObject(pod);
+  result.spec = spec;
+  return result;
 }
 
 /** The pod spec with the defaults {@link defaultPod} lists; the argument itself if complete. */
 export function defaultPodSpec(spec: PodSpec): PodSpec {
-  let result = spec;
-  const set = <K extends keyof PodSpec>(key: K, value: PodSpec[K]): void => {
-    if (result === spec) {
-      result = { ...spec };
-    }
-    result[key] = value;
-  };
-  const scalarDefaults: Partial<PodSpec> = {
-    restartPolicy: 'Always',
-    terminationGracePeriodSeconds: 30,
-    dnsPolicy: 'ClusterFirst',
-    schedulerName: 'default-scheduler',
-    enableServiceLinks: true,
-  };
-  for (const key of Object.keys(scalarDefaults) as (keyof typeof scalarDefaults)[]) {
-    if (spec[key] === undefined) {
-      set(key, scalarDefaults[key]);
-    }
+  const containers = mapSame(spec.containers, defaultContainer);
+  const initContainers =
+    spec.initContainers === undefined ? undefined : mapSame(spec.initContainers, defaultContainer);
+  const volumes = spec.volumes === undefined ? undefined : mapSame(spec.volumes, defaultVolume);
+  const tolerations = withDefaultTolerations(spec.tolerations);
+  const serviceAccount = spec.serviceAccountName || spec.serviceAccount || 'default';
+  const classless = (spec.priorityClassName ?? '') === '';
+  const complete =
+    spec.restartPolicy !== undefined &&
+    spec.terminationGracePeriodSeconds !== undefined &&
+    spec.dnsPolicy !== undefined &&
+    spec.schedulerName !== undefined &&
+    spec.enableServiceLinks !== undefined &&
+    spec.securityContext !== undefined &&
+    containers === spec.containers &&
+    initContainers === spec.initContainers &&
+    volumes === spec.volumes &&
+    tolerations === spec.tolerations &&
+    spec.serviceAccountName === serviceAccount &&
+    spec.serviceAccount === serviceAccount &&
+    (!classless || (spec.priority !== undefined && spec.preemptionPolicy !== undefined));
+  if (complete) {
+    return spec;
+  }
+  // One copy, filled in place: existing fields keep their place, new ones follow.
+  const result = copyObject(spec);
+  if (spec.restartPolicy === undefined) {
+    result.restartPolicy = 'Always';
+  }
+  if (spec.terminationGracePeriodSeconds === undefined) {
+    result.terminationGracePeriodSeconds = 30;
+  }
+  if (spec.dnsPolicy === undefined) {
+    result.dnsPolicy = 'ClusterFirst';
+  }
+  if (spec.schedulerName === undefined) {
+    result.schedulerName = 'default-scheduler';
+  }
+  if (spec.enableServiceLinks === undefined) {
+    result.enableServiceLinks = true;
   }
   if (spec.securityContext === undefined) {
-    set('securityContext', {});
+    result.securityContext = {};
   }
-  const containers = mapSame(spec.containers, defaultContainer);
-  if (containers !== spec.containers) {
-    set('containers', containers);
+  result.containers = containers;
+  if (initContainers !== undefined) {
+    result.initContainers = initContainers;
   }
-  if (spec.initContainers !== undefined) {
-    const initContainers = mapSame(spec.initContainers, defaultContainer);
-    if (initContainers !== spec.initContainers) {
-      set('initContainers', initContainers);
-    }
+  if (volumes !== undefined) {
+    result.volumes = volumes;
   }
-  if (spec.volumes !== undefined) {
-    const volumes = mapSame(spec.volumes, defaultVolume);
-    if (volumes !== spec.volumes) {
-      set('volumes', volumes);
-    }
+  if (classless && spec.priority === undefined) {
+    result.priority = 0;
   }
-  if ((spec.priorityClassName ?? '') === '') {
-    if (spec.priority === undefined) {
-      set('priority', 0);
-    }
-    if (spec.preemptionPolicy === undefined) {
-      set('preemptionPolicy', 'PreemptLowerPriority');
-    }
+  if (classless && spec.preemptionPolicy === undefined) {
+    result.preemptionPolicy = 'PreemptLowerPriority';
   }
-  const tolerations = withDefaultTolerations(spec.tolerations);
-  if (tolerations !== spec.tolerations) {
-    set('tolerations', tolerations);
+  if (tolerations !== undefined) {
+    result.tolerations = tolerations;
   }
-  const serviceAccount = spec.serviceAccountName || spec.serviceAccount || 'default';
-  if (spec.serviceAccountName !== serviceAccount) {
-    set('serviceAccountName', serviceAccount);
-  }
-  if (spec.serviceAccount !== serviceAccount) {
-    set('serviceAccount', serviceAccount);
-  }
+  result.serviceAccountName = serviceAccount;
+  result.serviceAccount = serviceAccount;
   return result;
 }
 
 function defaultVolume(volume: Volume): Volume {
-  const hasSource = Object.keys(volume).some(
-    (key) => key !== 'name' && (volume as Record<string, unknown>)[key] !== undefined,
-  );
-  return hasSource ? volume : { ...volume, emptyDir: {} };
+  const fields = volume as Readonly<Record<string, unknown>>;
+  for (const key in fields) {
+    if (key !== 'name' && fields[key] !== undefined && hasOwnField(fields, key)) {
+      return volume;
+    }
+  }
+  const result = copyObject(volume);
+  result.emptyDir = {};
+  return result;
 }
 
-// The tolerations plus DefaultTolerationSeconds' two, for the taints not yet tolerated.
+// The tolerations plus DefaultTolerationSeconds' two, for the taints not yet tolerated;
+// the argument itself when both are tolerated.
 function withDefaultTolerations(tolerations: Toleration[] | undefined): Toleration[] | undefined {
   const existing = tolerations ?? [];
-  const tolerates = (taint: string) =>
-    existing.some(
-      (t) =>
-        ((t.key ?? '') === '' || t.key === taint) &&
-        ((t.effect ?? '') === '' || t.effect === 'NoExecute'),
-    );
-  const added = [NOT_READY_TAINT, UNREACHABLE_TAINT]
-    .filter((taint) => !tolerates(taint))
-    .map((key): Toleration => ({
-      key,
-      operator: 'Exists',
-      effect: 'NoExecute',
-      tolerationSeconds: DEFAULT_TOLERATION_SECONDS,
-    }));
-  return added.length === 0 ? tolerations : [...existing, ...added];
+  const notReady = tolerates(existing, NOT_READY_TAINT);
+  const unreachable = tolerates(existing, UNREACHABLE_TAINT);
+  if (notReady && unreachable) {
+    return tolerations;
+  }
+  const result = existing.slice();
+  if (!notReady) {
+    result.push(defaultToleration(NOT_READY_TAINT));
+  }
+  if (!unreachable) {
+    result.push(defaultToleration(UNREACHABLE_TAINT));
+  }
+  return result;
+}
+
+// Whether one of the tolerations tolerates the taint with effect `NoExecute`.
+function tolerates(tolerations: readonly Toleration[], taint: string): boolean {
+  for (const toleration of tolerations) {
+    if (
+      ((toleration.key ?? '') === '' || toleration.key === taint) &&
+      ((toleration.effect ?? '') === '' || toleration.effect === 'NoExecute')
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function defaultToleration(key: string): Toleration {
+  return {
+    key,
+    operator: 'Exists',
+    effect: 'NoExecute',
+    tolerationSeconds: DEFAULT_TOLERATION_SECONDS,
+  };
 }

@@ -7,7 +7,8 @@ import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
 import { decodeObject } from '../../api/codec/index.js';
 import { Binding, type PodCondition } from '../../api/kinds/index.js';
 import { conflict, statusFromFieldErrors, type Status } from '../../api/status/index.js';
-import { deepFreeze, isPlainObject, type ApiObject } from '../api-object.js';
+import { freezeForStorage, isPlainObject, type ApiObject } from '../api-object.js';
+import { withFields } from '../object-copy.js';
 import { respond, type ApiResult } from '../api-response.js';
 import { statusFromStoreError } from '../storage/store-status.js';
 import { checkBodyKind } from './object-identity.js';
@@ -58,7 +59,7 @@ export async function bindPod(scope: RequestScope): Promise<ApiResult> {
     if (scope.options.dryRun === true) {
       return right(respond(201, successStatus()));
     }
-    const bound = deepFreeze(boundPod(pod, target.right, formatTime(scope.env.clock.now())));
+    const bound = freezeForStorage(boundPod(pod, target.right, formatTime(scope.env.clock.now())));
     const result = await scope.env.store.txn({
       compare: [{ key: kv.key, target: 'modRevision', operator: '=', value: kv.modRevision }],
       success: [{ op: 'put', key: kv.key, value: bound }],
@@ -107,11 +108,10 @@ function boundPod(pod: ApiObject, nodeName: string, now: string): ApiObject {
     lastTransitionTime: now,
   };
   const others = conditions.filter((condition) => condition.type !== 'PodScheduled');
-  return {
-    ...pod,
-    spec: { ...spec, nodeName },
-    status: { ...status, conditions: [...others, scheduled] },
-  };
+  return withFields(pod, {
+    spec: withFields(spec, { nodeName }),
+    status: withFields(status, { conditions: [...others, scheduled] }),
+  });
 }
 
 function successStatus(): ApiObject {

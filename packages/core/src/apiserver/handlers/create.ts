@@ -6,7 +6,8 @@
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
 import { alreadyExists, type Status } from '../../api/status/index.js';
 import type { ObjectMeta } from '../../api/meta/index.js';
-import { deepFreeze, type ApiObject } from '../api-object.js';
+import { freezeForStorage, type ApiObject } from '../api-object.js';
+import { withFields, withoutFields } from '../object-copy.js';
 import { respond, type ApiResult } from '../api-response.js';
 import { objectKey } from '../storage/object-key.js';
 import { servedObject } from '../storage/served-object.js';
@@ -17,6 +18,24 @@ import { generateName } from './generate-name.js';
 import { checkBodyPlacement } from './object-identity.js';
 import type { RequestScope } from './request-scope.js';
 import { formatTime } from './timestamps.js';
+
+/** The metadata only the server sets on create: whatever a client sent is dropped. */
+const SERVER_SET_METADATA: ReadonlySet<string> = new Set([
+  'resourceVersion',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'generation',
+  'uid',
+  'creationTimestamp',
+]);
+
+/** The same, and the namespace, which cluster-scoped objects do not have. */
+const SERVER_SET_METADATA_AND_NAMESPACE: ReadonlySet<string> = new Set([
+  ...SERVER_SET_METADATA,
+  'namespace',
+]);
+
+const STATUS: ReadonlySet<string> = new Set(['status']);
 
 /** How many generated names are tried before a create with `generateName` gives up. */
 const GENERATE_NAME_ATTEMPTS = 8;
@@ -72,7 +91,9 @@ export async function admitNewObject(
   const defaulted =
     strategy.applyDefaults === undefined ? decoded : strategy.applyDefaults(decoded);
   const withNamespace = definition.namespaced
-    ? { ...defaulted, metadata: { ...defaulted.metadata, namespace: request.namespace ?? '' } }
+    ? withFields(defaulted, {
+        metadata: withFields(defaulted.metadata ?? {}, { namespace: request.namespace ?? '' }),
+      })
     : defaulted;
   const attributes = {
     operation: 'CREATE' as const,
@@ -105,38 +126,28 @@ export async function admitNewObject(
  */
 function prepareForCreate(scope: RequestScope, object: ApiObject): ApiObject {
   const { definition, strategy, env } = scope;
-  const {
-    resourceVersion: _resourceVersion,
-    deletionTimestamp: _deletionTimestamp,
-    deletionGracePeriodSeconds: _deletionGracePeriodSeconds,
-    generation: _generation,
-    uid: _uid,
-    creationTimestamp: _creationTimestamp,
-    ...kept
-  } = object.metadata ?? {};
-  const metadata: ObjectMeta = {
-    ...kept,
-    ...(definition.namespaced ? { namespace: scope.request.namespace ?? '' } : {}),
-    uid: env.generateUid(),
-    creationTimestamp: formatTime(env.clock.now()),
-    ...(strategy.tracksGeneration ? { generation: 1 } : {}),
-  };
-  if (!definition.namespaced) {
-    delete metadata.namespace;
+  const metadata: ObjectMeta = withoutFields(
+    object.metadata ?? {},
+    definition.namespaced ? SERVER_SET_METADATA : SERVER_SET_METADATA_AND_NAMESPACE,
+  );
+  if (definition.namespaced) {
+    metadata.namespace = scope.request.namespace ?? '';
   }
-  let prepared: ApiObject;
-  if (definition.subresources.status === true && 'status' in object) {
-    const { status: _status, ...rest } = object;
-    prepared = { ...rest, metadata };
-  } else {
-    prepared = { ...object, metadata };
+  metadata.uid = env.generateUid();
+  metadata.creationTimestamp = formatTime(env.clock.now());
+  if (strategy.tracksGeneration) {
+    metadata.generation = 1;
   }
+  const prepared: ApiObject =
+    definition.subresources.status === true && 'status' in object
+      ? withFields(withoutFields(object, STATUS), { metadata })
+      : withFields(object, { metadata });
   return strategy.prepareForCreate === undefined ? prepared : strategy.prepareForCreate(prepared);
 }
 
 function withGeneratedName(scope: RequestScope, object: ApiObject): ApiObject {
   const name = generateName(object.metadata?.generateName ?? '', scope.env.random);
-  return { ...object, metadata: { ...object.metadata, name } };
+  return withFields(object, { metadata: withFields(object.metadata ?? {}, { name }) });
 }
 
 /**
@@ -150,7 +161,7 @@ async function persistNewObject(
 ): Promise<Either<Status, ApiObject>> {
   const { definition } = scope;
   const name = object.metadata?.name ?? '';
-  const frozen = deepFreeze(object);
+  const frozen = freezeForStorage(object);
   const key = objectKey(definition, object.metadata?.namespace, name);
   if (scope.options.dryRun === true) {
     // Upstream's dry-run storage still answers 409 for a taken name.

@@ -6,6 +6,7 @@
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
 import { statusFromFieldErrors, type Status } from '../../api/status/index.js';
 import type { ApiObject } from '../api-object.js';
+import { withoutFields } from '../object-copy.js';
 import { checkBodyKind } from './object-identity.js';
 import type { RequestScope } from './request-scope.js';
 
@@ -72,6 +73,8 @@ export function decodeBody(scope: RequestScope, body: unknown): Either<Status, D
   return right({ object: withTypeMeta(scope, lenient.right), warnings });
 }
 
+const TYPE_META: ReadonlySet<string> = new Set(['apiVersion', 'kind']);
+
 /** The object with the resource's `apiVersion` and `kind`, which a body may leave out. */
 function withTypeMeta(scope: RequestScope, object: ApiObject): ApiObject {
   const { group, version, kind } = scope.definition;
@@ -79,8 +82,7 @@ function withTypeMeta(scope: RequestScope, object: ApiObject): ApiObject {
   if (object.apiVersion === apiVersion && object.kind === kind) {
     return object;
   }
-  const { apiVersion: _version, kind: _kind, ...fields } = object;
-  return { apiVersion, kind, ...fields };
+  return withoutFields(object, TYPE_META, { apiVersion, kind });
 }
 
 function nameIn(body: Readonly<Record<string, unknown>>): string {
@@ -90,4 +92,65 @@ function nameIn(body: Readonly<Record<string, unknown>>): string {
     return typeof name === 'string' ? name : '';
   }
   return '';
+}
+
+/**
+ * Decodes the body of a change to `current` (the stored object, as served): fields the
+ * body shares with it by reference (an in-process client sending back the object it
+ * read, with one part changed) were decoded when they were written, so only the other
+ * fields are decoded. The result is the one {@link decodeBody} gives.
+ *
+ * Guarantees: when decoding the changed fields alone fails (a required field among the
+ * shared ones, say), the whole body is decoded, so errors are exactly
+ * {@link decodeBody}'s.
+ */
+export function decodeChange(
+  scope: RequestScope,
+  body: unknown,
+  current: ApiObject,
+): Either<Status, DecodedBody> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return decodeBody(scope, body);
+  }
+  const fields = body as Readonly<Record<string, unknown>>;
+  let shared: string[] | undefined;
+  const changed: Record<string, unknown> = {};
+  for (const key in fields) {
+    if (!Object.prototype.hasOwnProperty.call(fields, key)) {
+      continue;
+    }
+    const value = fields[key];
+    if (
+      key !== 'metadata' &&
+      typeof value === 'object' &&
+      value !== null &&
+      value === current[key]
+    ) {
+      (shared ??= []).push(key);
+    } else {
+      changed[key] = value;
+    }
+  }
+  if (shared === undefined) {
+    return decodeBody(scope, body);
+  }
+  const decoded = decodeBody(scope, changed);
+  if (isLeft(decoded)) {
+    return decodeBody(scope, body);
+  }
+  const object: Record<string, unknown> = {};
+  for (const key in fields) {
+    if (Object.prototype.hasOwnProperty.call(fields, key)) {
+      const value = shared.includes(key) ? fields[key] : decoded.right.object[key];
+      if (value !== undefined) {
+        object[key] = value;
+      }
+    }
+  }
+  for (const key in decoded.right.object) {
+    if (!(key in object) && decoded.right.object[key] !== undefined) {
+      object[key] = decoded.right.object[key];
+    }
+  }
+  return right({ object: object, warnings: decoded.right.warnings });
 }

@@ -8,7 +8,7 @@ import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
 import type { ObjectMeta } from '../../api/meta/index.js';
 import { conflict, type Status } from '../../api/status/index.js';
 import type { KeyValue } from '../../store/index.js';
-import { deepFreeze, type ApiObject } from '../api-object.js';
+import { freezeForStorage, type ApiObject } from '../api-object.js';
 import { respond, type ApiResult } from '../api-response.js';
 import { servedObject, withResourceVersion } from '../storage/served-object.js';
 import { statusFromStoreError } from '../storage/store-status.js';
@@ -111,7 +111,7 @@ async function writeDeletion(
   if (unchanged) {
     return right({ object: servedObject(kv), deleted: false });
   }
-  const frozen = marked === undefined ? undefined : deepFreeze(marked);
+  const frozen = marked === undefined ? undefined : freezeForStorage(marked);
   const result = await scope.env.store.txn({
     compare: [{ key: kv.key, target: 'modRevision', operator: '=', value: kv.modRevision }],
     success:

@@ -10,7 +10,8 @@ import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
 import type { ObjectMeta } from '../../api/meta/index.js';
 import { conflict, invalid, type Status } from '../../api/status/index.js';
 import type { KeyValue } from '../../store/index.js';
-import { deepFreeze, type ApiObject } from '../api-object.js';
+import { freezeForStorage, type ApiObject } from '../api-object.js';
+import { withFields, withoutFields } from '../object-copy.js';
 import { jsonEqual, jsonEqualExcept } from '../json-equal.js';
 import { servedObject, withResourceVersion } from '../storage/served-object.js';
 import { statusFromStoreError } from '../storage/store-status.js';
@@ -91,9 +92,9 @@ export async function guaranteedUpdate(
     }
     const finished = isDeletionFinished(next);
     if (scope.options.dryRun === true) {
-      return right({ object: deepFreeze(next), deleted: finished });
+      return right({ object: freezeForStorage(next), deleted: finished });
     }
-    const frozen = deepFreeze(next);
+    const frozen = freezeForStorage(next);
     const result = await scope.env.store.txn({
       compare: [{ key: kv.key, target: 'modRevision', operator: '=', value: kv.modRevision }],
       success: finished
@@ -145,6 +146,17 @@ function isDeletionFinished(object: ApiObject): boolean {
   );
 }
 
+const STATUS: ReadonlySet<string> = new Set(['status']);
+
+/** The metadata fields a change cannot set: they are carried over from the stored object. */
+const SERVER_OWNED_METADATA: ReadonlySet<string> = new Set([
+  'resourceVersion',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'generation',
+]);
+
 const METADATA_AND_STATUS: ReadonlySet<string> = new Set([
   'metadata',
   'status',
@@ -168,13 +180,17 @@ async function admitChange(
   const hasStatus = definition.subresources.status === true;
   let candidate: ApiObject;
   if (changeScope === 'status') {
-    const { status: _oldStatus, ...oldRest } = old;
-    candidate = built['status'] === undefined ? oldRest : { ...oldRest, status: built['status'] };
+    candidate =
+      built['status'] === undefined
+        ? withoutFields(old, STATUS)
+        : withFields(old, { status: built['status'] });
   } else {
     candidate = strategy.applyDefaults === undefined ? built : strategy.applyDefaults(built);
     if (hasStatus) {
-      const { status: _newStatus, ...rest } = candidate;
-      candidate = old['status'] === undefined ? rest : { ...rest, status: old['status'] };
+      candidate =
+        old['status'] === undefined
+          ? withoutFields(candidate, STATUS)
+          : withFields(candidate, { status: old['status'] });
     }
   }
   const metadata = carriedMetadata(candidate.metadata ?? {}, old.metadata ?? {});
@@ -192,7 +208,7 @@ async function admitChange(
   ) {
     metadata.generation = (old.metadata?.generation ?? 0) + 1;
   }
-  candidate = { ...candidate, metadata };
+  candidate = withFields(candidate, { metadata });
   const finalizerErrors = newFinalizersWhileDeleting(metadata, old.metadata ?? {});
   if (finalizerErrors !== undefined) {
     return left(
@@ -240,15 +256,7 @@ async function admitChange(
  * unless the client sent another, which validation rejects as immutable.
  */
 function carriedMetadata(metadata: ObjectMeta, old: ObjectMeta): ObjectMeta {
-  const {
-    resourceVersion: _resourceVersion,
-    creationTimestamp: _creationTimestamp,
-    deletionTimestamp: _deletionTimestamp,
-    deletionGracePeriodSeconds: _deletionGracePeriodSeconds,
-    generation: _generation,
-    ...kept
-  } = metadata;
-  const carried: ObjectMeta = { ...kept };
+  const carried: ObjectMeta = withoutFields(metadata, SERVER_OWNED_METADATA);
   if (carried.uid === undefined && old.uid !== undefined) {
     carried.uid = old.uid;
   }

@@ -18,12 +18,11 @@ import {
   type StrategicMergeSchema,
 } from '../patch/index.js';
 import { createObject } from './create.js';
-import { decodeBody } from './decode-body.js';
 import { guaranteedUpdate, type ChangeScope } from './guaranteed-update.js';
-import { checkBodyPlacement } from './object-identity.js';
 import { readObject } from './read.js';
 import type { RequestScope } from './request-scope.js';
 import { updateScale } from './scale.js';
+import { decodePlacedChange } from './update.js';
 
 /** The media types of patches custom resources accept: no strategic merge patch. */
 const CUSTOM_RESOURCE_PATCH_TYPES = ACCEPTED_PATCH_MEDIA_TYPES.filter(
@@ -78,13 +77,12 @@ export async function patchObject(
       if (isLeft(patched)) {
         return patched;
       }
-      const decoded = decodeBody(scope, patched.right);
+      const decoded = decodePlacedChange(scope, patched.right, current);
       if (isLeft(decoded)) {
         return decoded;
       }
       warnings = decoded.right.warnings;
-      const placed = checkBodyPlacement(scope, decoded.right.object);
-      return isLeft(placed) ? placed : right(decoded.right.object);
+      return right(decoded.right.object);
     },
   });
   return isLeft(outcome) ? outcome : right(respond(200, outcome.right.object, warnings));

@@ -12,6 +12,7 @@
  */
 import type { KeyValue } from '../../store/index.js';
 import type { ApiObject } from '../api-object.js';
+import { withFields } from '../object-copy.js';
 
 const served = new WeakMap<ApiObject, ApiObject>();
 
@@ -38,8 +39,10 @@ export function servedObject(kv: KeyValue<ApiObject>): ApiObject {
  * the deleting revision).
  */
 export function withResourceVersion(object: ApiObject, revision: number): ApiObject {
-  const metadata = Object.freeze({ ...object.metadata, resourceVersion: String(revision) });
-  return Object.freeze({ ...object, metadata });
+  const metadata = Object.freeze(
+    withFields(object.metadata ?? {}, { resourceVersion: String(revision) }),
+  );
+  return Object.freeze(withFields(object, { metadata }));
 }
 
 /**

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Pod, PodStatus } from '../../api/kinds/core-v1/index.js';
+import { withFields } from '../object-copy.js';
 
 /** The default `terminationGracePeriodSeconds` of a pod. */
 export const DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS = 30;
@@ -14,7 +15,7 @@ export const DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS = 30;
  * its QoS class.
  */
 export function preparePodForCreate(pod: Pod): Pod {
-  return { ...pod, status: { phase: 'Pending', qosClass: qosClassOf(pod) } };
+  return withFields(pod, { status: { phase: 'Pending', qosClass: qosClassOf(pod) } });
 }
 
 /**

@@ -6,25 +6,30 @@
  * @module
  */
 import type { FieldError } from '../../api/codec/index.js';
-import type { Container, ContainerPort, Probe } from '../../api/kinds/core-v1/index.js';
+import type { Container, ContainerPort, VolumeMount } from '../../api/kinds/core-v1/index.js';
 import {
   at,
   child,
   duplicate,
-  forbidden,
+  fieldPath,
   invalid,
   notFound,
   notSupported,
   required,
-  validateNonnegative,
 } from './field-errors.js';
+import { isValidDNS1123Label, isValidPortNameFormat } from './name-format-scans.js';
 import { isDNS1123Label, isValidPortName, isValidPortNumber } from './name-rules.js';
-import { validateResourceRequirements } from './resource-requirements-validation.js';
+import { validateProbes } from './probe-validation.js';
+import { validateResourceRequirementsInto } from './resource-requirements-validation.js';
+
+export { validateProbe } from './probe-validation.js';
 
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'] as const;
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'] as const;
 const TERMINATION_MESSAGE_POLICIES = ['File', 'FallbackToLogsOnError'] as const;
-const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
+const PROTOCOLS_SET: ReadonlySet<string> = new Set(PROTOCOLS);
+const PULL_POLICIES_SET: ReadonlySet<string> = new Set(PULL_POLICIES);
+const TERMINATION_MESSAGE_POLICIES_SET: ReadonlySet<string> = new Set(TERMINATION_MESSAGE_POLICIES);
 
 /** What validating one list of containers needs to know of the rest of the pod. */
 export interface ContainerListContext {
@@ -52,40 +57,22 @@ export function validateContainerList(
   context: ContainerListContext,
 ): FieldError[] {
   const errors: FieldError[] = [];
-  (containers ?? []).forEach((container, i) => {
-    const path = at(context.path, i);
-    const namePath = child(path, 'name');
-    if (container.name === '') {
-      errors.push(required(namePath));
-    } else {
-      for (const problem of isDNS1123Label(container.name)) {
-        errors.push(invalid(namePath, container.name, problem));
-      }
-      if (context.takenNames.has(container.name)) {
-        errors.push(duplicate(namePath, container.name));
-      } else {
-        context.takenNames.add(container.name);
-      }
-    }
-    if ((container.image ?? '') === '') {
-      errors.push(required(child(path, 'image')));
-    }
-    errors.push(...validatePorts(container.ports, child(path, 'ports')));
-    errors.push(...validateResourceRequirements(container.resources, child(path, 'resources')));
-    errors.push(...validateVolumeMounts(container, child(path, 'volumeMounts'), context));
-    errors.push(
-      ...validateEnum(container.imagePullPolicy, child(path, 'imagePullPolicy'), PULL_POLICIES),
-    );
-    errors.push(
-      ...validateEnum(
-        container.terminationMessagePolicy,
-        child(path, 'terminationMessagePolicy'),
-        TERMINATION_MESSAGE_POLICIES,
-      ),
-    );
-    errors.push(...validateProbes(container, path, context.init));
-  });
+  validateContainerListInto(containers, context, errors);
   return errors;
+}
+
+/** {@link validateContainerList} appending its problems to `errors`. */
+export function validateContainerListInto(
+  containers: readonly Container[] | undefined,
+  context: ContainerListContext,
+  errors: FieldError[],
+): void {
+  if (containers === undefined) {
+    return;
+  }
+  for (let i = 0; i < containers.length; i++) {
+    validateContainer(containers[i] as Container, i, context, errors);
+  }
 }
 
 /** `Required value` when unset, `Unsupported value` when not one of `supported`. */
@@ -94,145 +81,166 @@ export function validateEnum(
   path: string,
   supported: readonly string[],
 ): FieldError[] {
-  if (value === undefined || value === '') {
-    return [required(path)];
-  }
-  return supported.includes(value) ? [] : [notSupported(path, value, supported)];
+  const errors: FieldError[] = [];
+  validateEnumInto(value, path, '', supported, errors);
+  return errors;
 }
 
-function validatePorts(ports: readonly ContainerPort[] | undefined, path: string): FieldError[] {
-  const errors: FieldError[] = [];
-  const names = new Set<string>();
-  (ports ?? []).forEach((port, i) => {
-    const item = at(path, i);
+/** {@link validateEnum} appending to `errors`, at `fieldPath(parent, name)`. */
+export function validateEnumInto(
+  value: string | undefined,
+  parent: string,
+  name: string,
+  supported: readonly string[],
+  errors: FieldError[],
+): void {
+  if (value === undefined || value === '') {
+    errors.push(required(fieldPath(parent, name)));
+  } else if (!supported.includes(value)) {
+    errors.push(notSupported(fieldPath(parent, name), value, supported));
+  }
+}
+
+function validateContainer(
+  container: Container,
+  index: number,
+  context: ContainerListContext,
+  errors: FieldError[],
+): void {
+  const listPath = context.path;
+  const name = container.name;
+  if (name === '') {
+    errors.push(required(child(at(listPath, index), 'name')));
+  } else {
+    if (!isValidDNS1123Label(name)) {
+      for (const problem of isDNS1123Label(name)) {
+        errors.push(invalid(child(at(listPath, index), 'name'), name, problem));
+      }
+    }
+    if (context.takenNames.has(name)) {
+      errors.push(duplicate(child(at(listPath, index), 'name'), name));
+    } else {
+      context.takenNames.add(name);
+    }
+  }
+  if ((container.image ?? '') === '') {
+    errors.push(required(child(at(listPath, index), 'image')));
+  }
+  if (container.ports !== undefined) {
+    validatePorts(container.ports, listPath, index, errors);
+  }
+  if (container.resources !== undefined) {
+    validateResourceRequirementsInto(container.resources, at(listPath, index), 'resources', errors);
+  }
+  if (container.volumeMounts !== undefined) {
+    validateVolumeMounts(container.volumeMounts, listPath, index, context, errors);
+  }
+  const imagePullPolicy = container.imagePullPolicy;
+  if (imagePullPolicy === undefined || !PULL_POLICIES_SET.has(imagePullPolicy)) {
+    validateEnumInto(
+      imagePullPolicy,
+      at(listPath, index),
+      'imagePullPolicy',
+      PULL_POLICIES,
+      errors,
+    );
+  }
+  const messagePolicy = container.terminationMessagePolicy;
+  if (messagePolicy === undefined || !TERMINATION_MESSAGE_POLICIES_SET.has(messagePolicy)) {
+    validateEnumInto(
+      messagePolicy,
+      at(listPath, index),
+      'terminationMessagePolicy',
+      TERMINATION_MESSAGE_POLICIES,
+      errors,
+    );
+  }
+  if (
+    container.livenessProbe !== undefined ||
+    container.readinessProbe !== undefined ||
+    container.startupProbe !== undefined
+  ) {
+    validateProbes(container, at(listPath, index), context.init, errors);
+  }
+}
+
+function validatePorts(
+  ports: readonly ContainerPort[],
+  listPath: string,
+  index: number,
+  errors: FieldError[],
+): void {
+  const names = ports.length > 1 ? new Set<string>() : undefined;
+  for (let i = 0; i < ports.length; i++) {
+    const port = ports[i] as ContainerPort;
     const name = port.name ?? '';
     if (name !== '') {
-      const problems = isValidPortName(name);
-      for (const problem of problems) {
-        errors.push(invalid(child(item, 'name'), name, problem));
+      if (isValidPortNameFormat(name)) {
+        if (names?.has(name) === true) {
+          errors.push(duplicate(portField(listPath, index, i, 'name'), name));
+        }
+      } else {
+        for (const problem of isValidPortName(name)) {
+          errors.push(invalid(portField(listPath, index, i, 'name'), name, problem));
+        }
       }
-      if (problems.length === 0 && names.has(name)) {
-        errors.push(duplicate(child(item, 'name'), name));
-      }
-      names.add(name);
+      names?.add(name);
     }
-    if (port.containerPort === 0) {
-      errors.push(required(child(item, 'containerPort')));
-    } else {
-      for (const problem of isValidPortNumber(port.containerPort)) {
-        errors.push(invalid(child(item, 'containerPort'), port.containerPort, problem));
+    const containerPort = port.containerPort;
+    if (containerPort === 0) {
+      errors.push(required(portField(listPath, index, i, 'containerPort')));
+    } else if (!(containerPort >= 1 && containerPort <= 65535)) {
+      for (const problem of isValidPortNumber(containerPort)) {
+        errors.push(
+          invalid(portField(listPath, index, i, 'containerPort'), containerPort, problem),
+        );
       }
     }
-    if (port.hostPort !== undefined && port.hostPort !== 0) {
-      for (const problem of isValidPortNumber(port.hostPort)) {
-        errors.push(invalid(child(item, 'hostPort'), port.hostPort, problem));
+    const hostPort = port.hostPort;
+    if (hostPort !== undefined && hostPort !== 0 && !(hostPort >= 1 && hostPort <= 65535)) {
+      for (const problem of isValidPortNumber(hostPort)) {
+        errors.push(invalid(portField(listPath, index, i, 'hostPort'), hostPort, problem));
       }
     }
-    errors.push(...validateEnum(port.protocol, child(item, 'protocol'), PROTOCOLS));
-  });
-  return errors;
+    const protocol = port.protocol;
+    if (protocol === undefined || !PROTOCOLS_SET.has(protocol)) {
+      validateEnumInto(protocol, portField(listPath, index, i, ''), 'protocol', PROTOCOLS, errors);
+    }
+  }
+}
+
+// `<list>[<index>].ports[<port>].<name>`, or the port's path when `name` is empty.
+function portField(listPath: string, index: number, port: number, name: string): string {
+  return fieldPath(at(child(at(listPath, index), 'ports'), port), name);
 }
 
 function validateVolumeMounts(
-  container: Container,
-  path: string,
+  mounts: readonly VolumeMount[],
+  listPath: string,
+  index: number,
   context: ContainerListContext,
-): FieldError[] {
-  const errors: FieldError[] = [];
-  const mountPaths = new Set<string>();
-  (container.volumeMounts ?? []).forEach((mount, i) => {
-    const item = at(path, i);
+  errors: FieldError[],
+): void {
+  const mountPaths = mounts.length > 1 ? new Set<string>() : undefined;
+  for (let i = 0; i < mounts.length; i++) {
+    const mount = mounts[i] as VolumeMount;
     if (mount.name === '') {
-      errors.push(required(child(item, 'name')));
+      errors.push(required(mountField(listPath, index, i, 'name')));
     } else if (!context.volumeNames.has(mount.name)) {
-      errors.push(notFound(child(item, 'name'), mount.name));
+      errors.push(notFound(mountField(listPath, index, i, 'name'), mount.name));
     }
-    if (mount.mountPath === '') {
-      errors.push(required(child(item, 'mountPath')));
-    } else if (mountPaths.has(mount.mountPath)) {
-      errors.push(invalid(child(item, 'mountPath'), mount.mountPath, 'must be unique'));
-    }
-    mountPaths.add(mount.mountPath);
-  });
-  return errors;
-}
-
-function validateProbes(container: Container, path: string, init: boolean): FieldError[] {
-  const errors: FieldError[] = [];
-  const probes = [
-    ['livenessProbe', container.livenessProbe],
-    ['readinessProbe', container.readinessProbe],
-    ['startupProbe', container.startupProbe],
-  ] as const;
-  for (const [name, probe] of probes) {
-    if (probe === undefined) {
-      continue;
-    }
-    const probePath = child(path, name);
-    if (init && container.restartPolicy !== 'Always') {
+    const mountPath = mount.mountPath;
+    if (mountPath === '') {
+      errors.push(required(mountField(listPath, index, i, 'mountPath')));
+    } else if (mountPaths?.has(mountPath) === true) {
       errors.push(
-        forbidden(probePath, 'may not be set for init containers without restartPolicy=Always'),
-      );
-      continue;
-    }
-    errors.push(...validateProbe(probe, probePath));
-    if (
-      name !== 'readinessProbe' &&
-      probe.successThreshold !== undefined &&
-      probe.successThreshold !== 1
-    ) {
-      errors.push(
-        invalid(child(probePath, 'successThreshold'), probe.successThreshold, 'must be 1'),
+        invalid(mountField(listPath, index, i, 'mountPath'), mountPath, 'must be unique'),
       );
     }
+    mountPaths?.add(mountPath);
   }
-  return errors;
 }
 
-/**
- * The problems with one probe: exactly one handler (`Required value: must specify a
- * handler type`, `Forbidden: may not specify more than 1 handler type`), valid ports,
- * and non-negative timings.
- */
-export function validateProbe(probe: Probe, path: string): FieldError[] {
-  const errors: FieldError[] = [];
-  const handlers = PROBE_HANDLERS.filter((handler) => probe[handler] !== undefined);
-  if (handlers.length === 0) {
-    errors.push(required(path, 'must specify a handler type'));
-  }
-  for (const extra of handlers.slice(1)) {
-    errors.push(forbidden(child(path, extra), 'may not specify more than 1 handler type'));
-  }
-  if (probe.httpGet !== undefined) {
-    const httpGet = child(path, 'httpGet');
-    if ((probe.httpGet.path ?? '') === '') {
-      errors.push(required(child(httpGet, 'path')));
-    }
-    errors.push(...validatePortNumberOrName(probe.httpGet.port, child(httpGet, 'port')));
-  }
-  if (probe.tcpSocket !== undefined) {
-    errors.push(
-      ...validatePortNumberOrName(probe.tcpSocket.port, child(child(path, 'tcpSocket'), 'port')),
-    );
-  }
-  if (probe.grpc !== undefined) {
-    for (const problem of isValidPortNumber(probe.grpc.port)) {
-      errors.push(invalid(child(child(path, 'grpc'), 'port'), probe.grpc.port, problem));
-    }
-  }
-  for (const timing of [
-    'initialDelaySeconds',
-    'timeoutSeconds',
-    'periodSeconds',
-    'successThreshold',
-    'failureThreshold',
-  ] as const) {
-    errors.push(...validateNonnegative(child(path, timing), probe[timing]));
-  }
-  return errors;
-}
-
-function validatePortNumberOrName(port: number | string, path: string): FieldError[] {
-  const problems = typeof port === 'number' ? isValidPortNumber(port) : isValidPortName(port);
-  return problems.map((problem) => invalid(path, port, problem));
+function mountField(listPath: string, index: number, mount: number, name: string): string {
+  return child(at(child(at(listPath, index), 'volumeMounts'), mount), name);
 }

@@ -114,3 +114,12 @@ export function validateNonnegative(field: string, value: number | undefined): F
     ? [invalid(field, value, 'must be greater than or equal to 0')]
     : [];
 }
+
+/**
+ * `parent.name`, or `parent` itself when `name` is empty: the path of a field that a
+ * validator reports at only once it has found a problem, so that the happy path
+ * builds no path string.
+ */
+export function fieldPath(parent: string, name: string): string {
+  return name === '' ? parent : child(parent, name);
+}

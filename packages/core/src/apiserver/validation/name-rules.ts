@@ -14,6 +14,14 @@
  * @module
  */
 
+import {
+  matchesConfigMapKey,
+  matchesDNS1035Label,
+  matchesDNS1123Label,
+  matchesDNS1123Subdomain,
+  matchesQualifiedNamePart,
+} from './name-format-scans.js';
+
 // ---------------------------------------------------------------------------
 // model
 // ---------------------------------------------------------------------------
@@ -37,13 +45,6 @@ const QUALIFIED_NAME_FORMAT = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
 const LABEL_VALUE_FORMAT = `(${QUALIFIED_NAME_FORMAT})?`;
 const CONFIG_MAP_KEY_FORMAT = '[-._a-zA-Z0-9]+';
 
-// Anchored at both ends; without the `m` flag `$` matches only at the very end, as Go's.
-const DNS1123_LABEL = new RegExp(`^${DNS1123_LABEL_FORMAT}$`);
-const DNS1123_SUBDOMAIN = new RegExp(`^${DNS1123_SUBDOMAIN_FORMAT}$`);
-const DNS1035_LABEL = new RegExp(`^${DNS1035_LABEL_FORMAT}$`);
-const QUALIFIED_NAME = new RegExp(`^${QUALIFIED_NAME_FORMAT}$`);
-const LABEL_VALUE = new RegExp(`^${LABEL_VALUE_FORMAT}$`);
-const CONFIG_MAP_KEY = new RegExp(`^${CONFIG_MAP_KEY_FORMAT}$`);
 const PORT_NAME_CHARSET = /^[-a-z0-9]+$/;
 const PORT_NAME_LETTER = /[a-z]/;
 
@@ -88,7 +89,7 @@ export function isDNS1123Subdomain(value: string): string[] {
   if (exceeds(value, DNS1123_SUBDOMAIN_MAX_LENGTH)) {
     problems.push(maxLengthError(DNS1123_SUBDOMAIN_MAX_LENGTH));
   }
-  if (!DNS1123_SUBDOMAIN.test(value)) {
+  if (!matchesDNS1123Subdomain(value)) {
     problems.push(DNS1123_SUBDOMAIN_MESSAGE);
   }
   return problems;
@@ -103,8 +104,8 @@ export function isDNS1123Label(value: string): string[] {
   if (exceeds(value, DNS1123_LABEL_MAX_LENGTH)) {
     problems.push(maxLengthError(DNS1123_LABEL_MAX_LENGTH));
   }
-  if (!DNS1123_LABEL.test(value)) {
-    problems.push(DNS1123_SUBDOMAIN.test(value) ? 'must not contain dots' : DNS1123_LABEL_MESSAGE);
+  if (!matchesDNS1123Label(value)) {
+    problems.push(matchesDNS1123Subdomain(value) ? 'must not contain dots' : DNS1123_LABEL_MESSAGE);
   }
   return problems;
 }
@@ -115,7 +116,7 @@ export function isDNS1035Label(value: string): string[] {
   if (exceeds(value, DNS1123_LABEL_MAX_LENGTH)) {
     problems.push(maxLengthError(DNS1123_LABEL_MAX_LENGTH));
   }
-  if (!DNS1035_LABEL.test(value)) {
+  if (!matchesDNS1035Label(value)) {
     problems.push(DNS1035_LABEL_MESSAGE);
   }
   return problems;
@@ -150,7 +151,7 @@ export function isQualifiedName(value: string): string[] {
   } else if (exceeds(name, QUALIFIED_NAME_MAX_LENGTH)) {
     problems.push(`name part ${maxLengthError(QUALIFIED_NAME_MAX_LENGTH)}`);
   }
-  if (!QUALIFIED_NAME.test(name)) {
+  if (!matchesQualifiedNamePart(name)) {
     problems.push(`name part ${QUALIFIED_NAME_MESSAGE}`);
   }
   return problems;
@@ -162,7 +163,7 @@ export function isValidLabelValue(value: string): string[] {
   if (exceeds(value, QUALIFIED_NAME_MAX_LENGTH)) {
     problems.push(maxLengthError(QUALIFIED_NAME_MAX_LENGTH));
   }
-  if (!LABEL_VALUE.test(value)) {
+  if (!(value === '' || matchesQualifiedNamePart(value))) {
     problems.push(LABEL_VALUE_MESSAGE);
   }
   return problems;
@@ -174,7 +175,7 @@ export function isConfigMapKey(value: string): string[] {
   if (exceeds(value, DNS1123_SUBDOMAIN_MAX_LENGTH)) {
     problems.push(maxLengthError(DNS1123_SUBDOMAIN_MAX_LENGTH));
   }
-  if (!CONFIG_MAP_KEY.test(value)) {
+  if (!matchesConfigMapKey(value)) {
     problems.push(CONFIG_MAP_KEY_MESSAGE);
   }
   if (value === '.') {

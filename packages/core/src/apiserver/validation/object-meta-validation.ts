@@ -5,26 +5,24 @@
  * @module
  */
 import type { FieldError } from '../../api/codec/index.js';
-import type { ObjectMeta, OwnerReference } from '../../api/meta/index.js';
+import type { ObjectMeta } from '../../api/meta/index.js';
+import { child, forbidden, invalid, jsonEqual, required } from './field-errors.js';
 import {
-  child,
-  forbidden,
-  invalid,
-  jsonEqual,
-  required,
-  tooLong,
-  validateNonnegative,
-} from './field-errors.js';
-import {
-  isDNS1123Label,
-  isQualifiedName,
-  isValidLabelValue,
-  validateNameByRule,
-  type NameRule,
-} from './name-rules.js';
+  validateAnnotationsInto,
+  validateFinalizersInto,
+  validateLabelsInto,
+  validateOwnerReferencesInto,
+} from './meta-collections-validation.js';
+import { isValidDNS1123Label, isValidDNS1123Subdomain } from './name-format-scans.js';
+import { isDNS1123Label, validateNameByRule, type NameRule } from './name-rules.js';
 
-/** The most bytes all of an object's annotation keys and values may take together (256 KiB). */
-export const TOTAL_ANNOTATION_SIZE_LIMIT_BYTES = 256 * 1024;
+export {
+  TOTAL_ANNOTATION_SIZE_LIMIT_BYTES,
+  validateAnnotations,
+  validateFinalizers,
+  validateLabels,
+  validateOwnerReferences,
+} from './meta-collections-validation.js';
 
 /** How to validate an object's metadata: its scope and its kind's name rule. */
 export interface ObjectMetaValidationOptions {
@@ -55,10 +53,20 @@ export function validateObjectMeta(
   meta: ObjectMeta,
   options: ObjectMetaValidationOptions,
 ): FieldError[] {
-  const path = options.path ?? 'metadata';
   const errors: FieldError[] = [];
+  validateObjectMetaInto(meta, options, errors);
+  return errors;
+}
+
+/** {@link validateObjectMeta} appending its problems to `errors`. */
+export function validateObjectMetaInto(
+  meta: ObjectMeta,
+  options: ObjectMetaValidationOptions,
+  errors: FieldError[],
+): void {
+  const path = options.path ?? 'metadata';
   const generateName = meta.generateName ?? '';
-  if (generateName !== '') {
+  if (generateName !== '' && !isValidName(generateName, options.nameRule, true)) {
     for (const problem of validateNameByRule(generateName, {
       rule: options.nameRule,
       prefix: true,
@@ -71,7 +79,7 @@ export function validateObjectMeta(
     if (generateName === '') {
       errors.push(required(child(path, 'name'), 'name or generateName is required'));
     }
-  } else {
+  } else if (!isValidName(name, options.nameRule, false)) {
     for (const problem of validateNameByRule(name, { rule: options.nameRule })) {
       errors.push(invalid(child(path, 'name'), name, problem));
     }
@@ -80,7 +88,7 @@ export function validateObjectMeta(
   if (options.namespaced) {
     if (namespace === '') {
       errors.push(required(child(path, 'namespace')));
-    } else {
+    } else if (!isValidDNS1123Label(namespace)) {
       for (const problem of isDNS1123Label(namespace)) {
         errors.push(invalid(child(path, 'namespace'), namespace, problem));
       }
@@ -88,9 +96,15 @@ export function validateObjectMeta(
   } else if (namespace !== '') {
     errors.push(forbidden(child(path, 'namespace'), 'not allowed on this type'));
   }
-  errors.push(...validateNonnegative(child(path, 'generation'), meta.generation));
-  errors.push(...validateMetaCollections(meta, path));
-  return errors;
+  if (meta.generation !== undefined && meta.generation < 0) {
+    errors.push(
+      invalid(child(path, 'generation'), meta.generation, 'must be greater than or equal to 0'),
+    );
+  }
+  validateLabelsInto(meta.labels, path, 'labels', errors);
+  validateAnnotationsInto(meta.annotations, path, 'annotations', errors);
+  validateOwnerReferencesInto(meta.ownerReferences, path, 'ownerReferences', errors);
+  validateFinalizersInto(meta.finalizers, path, 'finalizers', errors);
 }
 
 /**
@@ -130,22 +144,31 @@ export function validateObjectMetaUpdate(
       invalid(child(path, 'generation'), newMeta.generation ?? 0, 'must not be decremented'),
     );
   }
-  const immutable = [
-    ['name', newMeta.name ?? '', oldMeta.name ?? ''],
-    ['namespace', newMeta.namespace ?? '', oldMeta.namespace ?? ''],
-    ['uid', newMeta.uid ?? '', oldMeta.uid ?? ''],
-    ['creationTimestamp', newMeta.creationTimestamp ?? null, oldMeta.creationTimestamp ?? null],
-    ['deletionTimestamp', newMeta.deletionTimestamp, oldMeta.deletionTimestamp],
-    [
-      'deletionGracePeriodSeconds',
-      newMeta.deletionGracePeriodSeconds,
-      oldMeta.deletionGracePeriodSeconds,
-    ],
-  ] as const;
-  for (const [field, newValue, oldValue] of immutable) {
-    errors.push(...validateImmutableField(child(path, field), newValue, oldValue));
-  }
-  errors.push(...validateObjectMeta(newMeta, options));
+  checkImmutable(path, 'name', newMeta.name ?? '', oldMeta.name ?? '', errors);
+  checkImmutable(path, 'namespace', newMeta.namespace ?? '', oldMeta.namespace ?? '', errors);
+  checkImmutable(path, 'uid', newMeta.uid ?? '', oldMeta.uid ?? '', errors);
+  checkImmutable(
+    path,
+    'creationTimestamp',
+    newMeta.creationTimestamp ?? null,
+    oldMeta.creationTimestamp ?? null,
+    errors,
+  );
+  checkImmutable(
+    path,
+    'deletionTimestamp',
+    newMeta.deletionTimestamp,
+    oldMeta.deletionTimestamp,
+    errors,
+  );
+  checkImmutable(
+    path,
+    'deletionGracePeriodSeconds',
+    newMeta.deletionGracePeriodSeconds,
+    oldMeta.deletionGracePeriodSeconds,
+    errors,
+  );
+  validateObjectMetaInto(newMeta, options, errors);
   return errors;
 }
 
@@ -158,124 +181,33 @@ export function validateImmutableField(
   return jsonEqual(newValue, oldValue) ? [] : [invalid(field, newValue, 'field is immutable')];
 }
 
-/** The problems with a label map: keys are qualified names, values label values. */
-export function validateLabels(
-  labels: Readonly<Record<string, string>> | undefined,
-  path: string,
-): FieldError[] {
-  const errors: FieldError[] = [];
-  for (const key in labels) {
-    for (const problem of isQualifiedName(key)) {
-      errors.push(invalid(path, key, problem));
-    }
-    const value = labels[key] ?? '';
-    for (const problem of isValidLabelValue(value)) {
-      errors.push(invalid(path, value, problem));
-    }
+// `Invalid value: <new>: field is immutable` at `parent.name` unless the values are equal.
+function checkImmutable(
+  parent: string,
+  name: string,
+  newValue: unknown,
+  oldValue: unknown,
+  errors: FieldError[],
+): void {
+  if (!jsonEqual(newValue, oldValue)) {
+    errors.push(invalid(child(parent, name), newValue, 'field is immutable'));
   }
-  return errors;
 }
 
-/**
- * The problems with annotations: keys are qualified names (case-insensitive), and keys
- * and values take at most {@link TOTAL_ANNOTATION_SIZE_LIMIT_BYTES} together.
- */
-export function validateAnnotations(
-  annotations: Readonly<Record<string, string>> | undefined,
-  path: string,
-): FieldError[] {
-  const errors: FieldError[] = [];
-  let size = 0;
-  for (const key in annotations) {
-    for (const problem of isQualifiedName(key.toLowerCase())) {
-      errors.push(invalid(path, key, problem));
-    }
-    size += Buffer.byteLength(key) + Buffer.byteLength(annotations[key] ?? '');
-  }
-  if (size > TOTAL_ANNOTATION_SIZE_LIMIT_BYTES) {
-    errors.push(tooLong(path, TOTAL_ANNOTATION_SIZE_LIMIT_BYTES));
-  }
-  return errors;
-}
-
-/**
- * The problems with finalizers: each a qualified name, and not both `orphan` and
- * `foregroundDeletion`.
- */
-export function validateFinalizers(
-  finalizers: readonly string[] | undefined,
-  path: string,
-): FieldError[] {
-  if (finalizers === undefined) {
-    return [];
-  }
-  const errors: FieldError[] = [];
-  for (const finalizer of finalizers) {
-    for (const problem of isQualifiedName(finalizer)) {
-      errors.push(invalid(path, finalizer, problem));
-    }
-  }
-  if (finalizers.includes('orphan') && finalizers.includes('foregroundDeletion')) {
-    errors.push(
-      invalid(path, finalizers, 'finalizer orphan and foregroundDeletion cannot be both set'),
-    );
-  }
-  return errors;
-}
-
-/**
- * The problems with owner references: `apiVersion` has a version, `kind`, `name` and
- * `uid` are set, no owner is a `v1` Event, and at most one is the controller.
- */
-export function validateOwnerReferences(
-  references: readonly OwnerReference[] | undefined,
-  path: string,
-): FieldError[] {
-  if (references === undefined) {
-    return [];
-  }
-  const errors: FieldError[] = [];
-  let controller = '';
-  for (const reference of references) {
-    const slash = reference.apiVersion.indexOf('/');
-    const group = slash < 0 ? '' : reference.apiVersion.slice(0, slash);
-    const version = slash < 0 ? reference.apiVersion : reference.apiVersion.slice(slash + 1);
-    if (version === '') {
-      errors.push(
-        invalid(child(path, 'apiVersion'), reference.apiVersion, 'version must not be empty'),
+// Whether `validateNameByRule` finds no problem, without wording any.
+function isValidName(value: string, rule: NameRule, prefix: boolean): boolean {
+  switch (rule) {
+    case 'subdomain':
+      return isValidDNS1123Subdomain(
+        prefix && value.endsWith('-') ? `${value.slice(0, -1)}a` : value,
       );
-    }
-    for (const field of ['kind', 'name', 'uid'] as const) {
-      if (reference[field] === '') {
-        errors.push(invalid(child(path, field), '', 'must not be empty'));
-      }
-    }
-    if (group === '' && version === 'v1' && reference.kind === 'Event') {
-      errors.push(invalid(path, reference, '/v1, Kind=Event is disallowed from being an owner'));
-    }
-    if (reference.controller === true) {
-      const current = `${reference.kind}/${reference.name}`;
-      if (controller === '') {
-        controller = current;
-      } else {
-        errors.push(
-          invalid(
-            path,
-            references,
-            `Only one reference can have Controller set to true. Found "true" in references for ${controller} and ${current}`,
-          ),
-        );
-      }
-    }
+    case 'label':
+      return isValidDNS1123Label(prefix && value.endsWith('-') ? `${value.slice(0, -1)}a` : value);
+    case 'path-segment':
+      return (
+        (prefix || (value !== '.' && value !== '..')) &&
+        !value.includes('/') &&
+        !value.includes('%')
+      );
   }
-  return errors;
-}
-
-function validateMetaCollections(meta: ObjectMeta, path: string): FieldError[] {
-  return [
-    ...validateLabels(meta.labels, child(path, 'labels')),
-    ...validateAnnotations(meta.annotations, child(path, 'annotations')),
-    ...validateOwnerReferences(meta.ownerReferences, child(path, 'ownerReferences')),
-    ...validateFinalizers(meta.finalizers, child(path, 'finalizers')),
-  ];
 }

@@ -5,11 +5,11 @@
  * @module
  */
 import type { FieldError } from '../../api/codec/index.js';
-import type { Pod, PodSpec, Toleration } from '../../api/kinds/core-v1/index.js';
+import type { Container, Pod, PodSpec, Toleration } from '../../api/kinds/core-v1/index.js';
 import { child, forbidden, invalid, jsonEqual, required } from './field-errors.js';
 import { isDNS1123Subdomain } from './name-rules.js';
 import { validateObjectMetaUpdate } from './object-meta-validation.js';
-import { validatePodSpec } from './pod-validation.js';
+import { validatePodSpecInto } from './pod-validation.js';
 
 /** Upstream's `spec: Forbidden` detail for a pod update that changes an immutable field. */
 export const POD_SPEC_UPDATE_FORBIDDEN_DETAIL =
@@ -44,7 +44,7 @@ export function validatePodUpdate(newPod: Pod, oldPod: Pod): FieldError[] {
   if (newSpec === undefined) {
     return [...errors, required('spec')];
   }
-  errors.push(...validatePodSpec(newSpec, 'spec'));
+  validatePodSpecInto(newSpec, 'spec', errors);
   if (oldSpec === undefined) {
     return errors;
   }
@@ -66,7 +66,7 @@ export function validatePodUpdate(newPod: Pod, oldPod: Pod): FieldError[] {
     oldSpec.tolerations ?? [],
   );
   errors.push(...tolerationErrors);
-  if (!jsonEqual(withMutableFieldsOf(oldSpec, newSpec), newSpec)) {
+  if (!isUnchangedOutsideMutableFields(oldSpec, newSpec)) {
     errors.push(forbidden('spec', POD_SPEC_UPDATE_FORBIDDEN_DETAIL));
   }
   return errors;
@@ -119,57 +119,120 @@ function validateOnlyAddedTolerations(
   newTolerations: readonly Toleration[],
   oldTolerations: readonly Toleration[],
 ): FieldError[] {
-  const kept = oldTolerations.every((old) =>
-    newTolerations.some((next) =>
-      jsonEqual({ ...old, tolerationSeconds: next.tolerationSeconds }, next),
-    ),
-  );
-  return kept
-    ? []
-    : [
+  for (const old of oldTolerations) {
+    if (!hasEqualExceptKey(newTolerations, old, 'tolerationSeconds')) {
+      return [
         forbidden(
           'spec.tolerations',
           'existing toleration can not be modified except its tolerationSeconds',
         ),
       ];
+    }
+  }
+  return [];
 }
 
-// The old spec with the fields an update may change taken from the new one.
-function withMutableFieldsOf(oldSpec: PodSpec, newSpec: PodSpec): PodSpec {
-  const merged: PodSpec = {
-    ...oldSpec,
-    containers: oldSpec.containers.map((container, i) =>
-      withImage(container, newSpec.containers[i]?.image),
-    ),
-  };
-  if (oldSpec.initContainers !== undefined) {
-    merged.initContainers = oldSpec.initContainers.map((container, i) =>
-      withImage(container, newSpec.initContainers?.[i]?.image),
-    );
+function hasEqualExceptKey(
+  candidates: readonly Toleration[],
+  target: Toleration,
+  ignored: string,
+): boolean {
+  for (const candidate of candidates) {
+    if (jsonEqualExceptKey(target, candidate, ignored)) {
+      return true;
+    }
   }
-  setOrDelete(merged, 'activeDeadlineSeconds', newSpec.activeDeadlineSeconds);
-  setOrDelete(merged, 'tolerations', newSpec.tolerations);
+  return false;
+}
+
+// The spec fields an update may change, or that are compared apart.
+const SPEC_FIELDS_COMPARED_APART: ReadonlySet<string> = new Set([
+  'containers',
+  'initContainers',
+  'activeDeadlineSeconds',
+  'tolerations',
+  'terminationGracePeriodSeconds',
+]);
+
+// Whether the new spec equals (`jsonEqual`) the old one with the fields an update may
+// change (images, `activeDeadlineSeconds`, tolerations, a negative grace period set to 1)
+// taken from the new one; compared in place, without building that merged spec.
+function isUnchangedOutsideMutableFields(oldSpec: PodSpec, newSpec: PodSpec): boolean {
+  const oldFields = oldSpec as unknown as Readonly<Record<string, unknown>>;
+  const newFields = newSpec as unknown as Readonly<Record<string, unknown>>;
+  for (const key in oldFields) {
+    if (!SPEC_FIELDS_COMPARED_APART.has(key) && !fieldEqual(oldFields[key], newFields[key])) {
+      return false;
+    }
+  }
+  for (const key in newFields) {
+    if (
+      !SPEC_FIELDS_COMPARED_APART.has(key) &&
+      newFields[key] !== undefined &&
+      !Object.prototype.hasOwnProperty.call(oldFields, key)
+    ) {
+      return false;
+    }
+  }
   const oldGrace = oldSpec.terminationGracePeriodSeconds;
-  if (oldGrace !== undefined && oldGrace < 0 && newSpec.terminationGracePeriodSeconds === 1) {
-    merged.terminationGracePeriodSeconds = 1;
+  const newGrace = newSpec.terminationGracePeriodSeconds;
+  const mergedGrace = oldGrace !== undefined && oldGrace < 0 && newGrace === 1 ? 1 : oldGrace;
+  if (!jsonEqual(mergedGrace, newGrace)) {
+    return false;
   }
-  return merged;
+  if (!containersEqualExceptImages(oldSpec.containers, newSpec.containers)) {
+    return false;
+  }
+  return oldSpec.initContainers === undefined
+    ? newSpec.initContainers === undefined
+    : newSpec.initContainers !== undefined &&
+        containersEqualExceptImages(oldSpec.initContainers, newSpec.initContainers);
 }
 
-function withImage<C extends { image?: string }>(container: C, image: string | undefined): C {
-  const copy = { ...container };
-  setOrDelete(copy, 'image', image);
-  return copy;
+// Whether the lists are equal once each new image is put into the old container.
+function containersEqualExceptImages(
+  oldContainers: readonly Container[],
+  newContainers: readonly Container[],
+): boolean {
+  if (!Array.isArray(newContainers) || newContainers.length !== oldContainers.length) {
+    return false;
+  }
+  for (let i = 0; i < oldContainers.length; i++) {
+    if (!jsonEqualExceptKey(oldContainers[i] as Container, newContainers[i], 'image')) {
+      return false;
+    }
+  }
+  return true;
 }
 
-function setOrDelete<T extends object, K extends keyof T>(
-  target: T,
-  key: K,
-  value: T[K] | undefined,
-): void {
-  if (value === undefined) {
-    delete target[key];
-  } else {
-    target[key] = value;
+// `jsonEqual` of an object field's values: `undefined` stands for an absent field.
+function fieldEqual(oldValue: unknown, newValue: unknown): boolean {
+  return oldValue === undefined ? newValue === undefined : jsonEqual(oldValue, newValue);
+}
+
+// Whether `jsonEqual({ ...a, [ignored]: b[ignored] }, b)`, without the copy.
+function jsonEqualExceptKey(a: object, b: unknown, ignored: string): boolean {
+  if (a === b) {
+    return true;
   }
+  if (typeof b !== 'object' || b === null || Array.isArray(b)) {
+    return false;
+  }
+  const left = a as Readonly<Record<string, unknown>>;
+  const right = b as Readonly<Record<string, unknown>>;
+  for (const key in left) {
+    if (key !== ignored && !fieldEqual(left[key], right[key])) {
+      return false;
+    }
+  }
+  for (const key in right) {
+    if (
+      key !== ignored &&
+      right[key] !== undefined &&
+      !Object.prototype.hasOwnProperty.call(left, key)
+    ) {
+      return false;
+    }
+  }
+  return true;
 }

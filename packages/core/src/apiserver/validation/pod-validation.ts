@@ -6,23 +6,18 @@
  */
 import type { FieldError } from '../../api/codec/index.js';
 import type { Pod, PodSpec, Volume } from '../../api/kinds/core-v1/index.js';
-import { validateContainerList, validateEnum } from './container-validation.js';
-import {
-  at,
-  child,
-  duplicate,
-  forbidden,
-  invalid,
-  required,
-  validateNonnegative,
-} from './field-errors.js';
+import { validateContainerListInto, validateEnumInto } from './container-validation.js';
+import { at, child, duplicate, forbidden, invalid, required } from './field-errors.js';
+import { validateLabelsInto } from './meta-collections-validation.js';
+import { isValidDNS1123Label, isValidDNS1123Subdomain } from './name-format-scans.js';
 import { isDNS1123Label, isDNS1123Subdomain } from './name-rules.js';
-import { validateLabels, validateObjectMeta } from './object-meta-validation.js';
-import { validateTolerations } from './toleration-validation.js';
+import { validateObjectMetaInto } from './object-meta-validation.js';
+import { validateTolerationsInto } from './toleration-validation.js';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'] as const;
 const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'] as const;
 const INT32_MAX = 2 ** 31 - 1;
+const META_OPTIONS = { namespaced: true, nameRule: 'subdomain' } as const;
 
 /**
  * The problems with a pod on create: its metadata (namespaced, name a DNS-1123
@@ -33,10 +28,14 @@ const INT32_MAX = 2 ** 31 - 1;
  * `protocol`, `imagePullPolicy`...) are `Required value` when missing.
  */
 export function validatePod(pod: Pod): FieldError[] {
-  return [
-    ...validateObjectMeta(pod.metadata ?? {}, { namespaced: true, nameRule: 'subdomain' }),
-    ...(pod.spec === undefined ? [required('spec')] : validatePodSpec(pod.spec, 'spec')),
-  ];
+  const errors: FieldError[] = [];
+  validateObjectMetaInto(pod.metadata ?? {}, META_OPTIONS, errors);
+  if (pod.spec === undefined) {
+    errors.push(required('spec'));
+  } else {
+    validatePodSpecInto(pod.spec, 'spec', errors);
+  }
+  return errors;
 }
 
 /**
@@ -51,35 +50,56 @@ export function validatePod(pod: Pod): FieldError[] {
  */
 export function validatePodSpec(spec: PodSpec, path: string): FieldError[] {
   const errors: FieldError[] = [];
-  const volumeNames = validateVolumes(spec.volumes, child(path, 'volumes'), errors);
-  const takenNames = new Set<string>(spec.containers.map((container) => container.name));
-  errors.push(
-    ...validateContainerList(spec.initContainers, {
-      path: child(path, 'initContainers'),
-      volumeNames,
-      takenNames,
-      init: true,
-    }),
-  );
-  if (spec.containers.length === 0) {
-    errors.push(required(child(path, 'containers')));
+  validatePodSpecInto(spec, path, errors);
+  return errors;
+}
+
+/** {@link validatePodSpec} appending its problems to `errors`. */
+export function validatePodSpecInto(spec: PodSpec, path: string, errors: FieldError[]): void {
+  const volumeNames = validateVolumes(spec.volumes, path, errors);
+  const containers = spec.containers;
+  const takenNames = new Set<string>();
+  for (const container of containers) {
+    takenNames.add(container.name);
   }
-  errors.push(
-    ...validateContainerList(spec.containers, {
-      path: child(path, 'containers'),
+  if (spec.initContainers !== undefined) {
+    validateContainerListInto(
+      spec.initContainers,
+      {
+        path: child(path, 'initContainers'),
+        volumeNames,
+        takenNames,
+        init: true,
+      },
+      errors,
+    );
+  }
+  const containersPath = child(path, 'containers');
+  if (containers.length === 0) {
+    errors.push(required(containersPath));
+  }
+  validateContainerListInto(
+    containers,
+    {
+      path: containersPath,
       volumeNames,
       takenNames: new Set(),
       init: false,
-    }),
+    },
+    errors,
   );
-  errors.push(...validateEnum(spec.restartPolicy, child(path, 'restartPolicy'), RESTART_POLICIES));
-  errors.push(...validateEnum(spec.dnsPolicy, child(path, 'dnsPolicy'), DNS_POLICIES));
-  errors.push(
-    ...validateNonnegative(
-      child(path, 'terminationGracePeriodSeconds'),
-      spec.terminationGracePeriodSeconds,
-    ),
-  );
+  validateEnumInto(spec.restartPolicy, path, 'restartPolicy', RESTART_POLICIES, errors);
+  validateEnumInto(spec.dnsPolicy, path, 'dnsPolicy', DNS_POLICIES, errors);
+  const grace = spec.terminationGracePeriodSeconds;
+  if (grace !== undefined && grace < 0) {
+    errors.push(
+      invalid(
+        child(path, 'terminationGracePeriodSeconds'),
+        grace,
+        'must be greater than or equal to 0',
+      ),
+    );
+  }
   const deadline = spec.activeDeadlineSeconds;
   if (deadline !== undefined && (deadline < 1 || deadline > INT32_MAX)) {
     errors.push(
@@ -90,61 +110,106 @@ export function validatePodSpec(spec: PodSpec, path: string): FieldError[] {
       ),
     );
   }
-  errors.push(...validateTolerations(spec.tolerations, child(path, 'tolerations')));
-  errors.push(...validateLabels(spec.nodeSelector, child(path, 'nodeSelector')));
-  const names = [
-    ['serviceAccountName', spec.serviceAccountName, isDNS1123Subdomain],
-    ['nodeName', spec.nodeName, isDNS1123Subdomain],
-    ['priorityClassName', spec.priorityClassName, isDNS1123Subdomain],
-    ['schedulerName', spec.schedulerName, isDNS1123Subdomain],
-    ['hostname', spec.hostname, isDNS1123Label],
-    ['subdomain', spec.subdomain, isDNS1123Label],
-  ] as const;
-  for (const [field, value, check] of names) {
-    if (value !== undefined && value !== '') {
-      for (const problem of check(value)) {
-        errors.push(invalid(child(path, field), value, problem));
-      }
-    }
-  }
-  return errors;
+  validateTolerationsInto(spec.tolerations, path, 'tolerations', errors);
+  validateLabelsInto(spec.nodeSelector, path, 'nodeSelector', errors);
+  checkSubdomain(spec.serviceAccountName, path, 'serviceAccountName', errors);
+  checkSubdomain(spec.nodeName, path, 'nodeName', errors);
+  checkSubdomain(spec.priorityClassName, path, 'priorityClassName', errors);
+  checkSubdomain(spec.schedulerName, path, 'schedulerName', errors);
+  checkLabel(spec.hostname, path, 'hostname', errors);
+  checkLabel(spec.subdomain, path, 'subdomain', errors);
 }
 
-// Validates the volumes into `errors`; the names of the valid ones, for volume mounts.
+// A set field that must be a DNS-1123 subdomain.
+function checkSubdomain(
+  value: string | undefined,
+  parent: string,
+  name: string,
+  errors: FieldError[],
+): void {
+  if (value !== undefined && value !== '' && !isValidDNS1123Subdomain(value)) {
+    for (const problem of isDNS1123Subdomain(value)) {
+      errors.push(invalid(child(parent, name), value, problem));
+    }
+  }
+}
+
+// A set field that must be a DNS-1123 label.
+function checkLabel(
+  value: string | undefined,
+  parent: string,
+  name: string,
+  errors: FieldError[],
+): void {
+  if (value !== undefined && value !== '' && !isValidDNS1123Label(value)) {
+    for (const problem of isDNS1123Label(value)) {
+      errors.push(invalid(child(parent, name), value, problem));
+    }
+  }
+}
+
+// Validates the volumes (at `<specPath>.volumes`) into `errors`; the names of the valid
+// ones, for volume mounts.
 function validateVolumes(
   volumes: readonly Volume[] | undefined,
-  path: string,
+  specPath: string,
   errors: FieldError[],
 ): Set<string> {
   const names = new Set<string>();
-  (volumes ?? []).forEach((volume, i) => {
-    const item = at(path, i);
-    const namePath = child(item, 'name');
+  if (volumes === undefined) {
+    return names;
+  }
+  for (let i = 0; i < volumes.length; i++) {
+    const volume = volumes[i] as Volume;
+    const name = volume.name;
     let valid = true;
-    if (volume.name === '') {
-      errors.push(required(namePath));
+    if (name === '') {
+      errors.push(required(volumeField(specPath, i, 'name')));
       valid = false;
-    } else {
-      for (const problem of isDNS1123Label(volume.name)) {
-        errors.push(invalid(namePath, volume.name, problem));
+    } else if (!isValidDNS1123Label(name)) {
+      for (const problem of isDNS1123Label(name)) {
+        errors.push(invalid(volumeField(specPath, i, 'name'), name, problem));
         valid = false;
       }
     }
-    if (valid && names.has(volume.name)) {
-      errors.push(duplicate(namePath, volume.name));
+    if (valid && names.has(name)) {
+      errors.push(duplicate(volumeField(specPath, i, 'name'), name));
     }
-    const sources = Object.keys(volume).filter(
-      (key) => key !== 'name' && (volume as Record<string, unknown>)[key] !== undefined,
-    );
-    if (sources.length === 0) {
-      errors.push(required(item, 'must specify a volume type'));
+    let sources = 0;
+    for (const key in volume) {
+      if (key !== 'name' && (volume as Record<string, unknown>)[key] !== undefined) {
+        sources++;
+      }
     }
-    for (const extra of sources.slice(1)) {
-      errors.push(forbidden(child(item, extra), 'may not specify more than 1 volume type'));
+    if (sources !== 1) {
+      reportVolumeSources(volume, specPath, i, errors);
     }
     if (valid) {
-      names.add(volume.name);
+      names.add(name);
     }
-  });
+  }
   return names;
+}
+
+// The source problems of a volume with no source or more than one.
+function reportVolumeSources(
+  volume: Volume,
+  specPath: string,
+  index: number,
+  errors: FieldError[],
+): void {
+  const item = at(child(specPath, 'volumes'), index);
+  const sources = Object.keys(volume).filter(
+    (key) => key !== 'name' && (volume as Record<string, unknown>)[key] !== undefined,
+  );
+  if (sources.length === 0) {
+    errors.push(required(item, 'must specify a volume type'));
+  }
+  for (const extra of sources.slice(1)) {
+    errors.push(forbidden(child(item, extra), 'may not specify more than 1 volume type'));
+  }
+}
+
+function volumeField(specPath: string, index: number, name: string): string {
+  return child(at(child(specPath, 'volumes'), index), name);
 }

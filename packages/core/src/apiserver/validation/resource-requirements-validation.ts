@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { isLeft } from 'fp-ts/lib/Either.js';
+import { isLeft, type Either } from 'fp-ts/lib/Either.js';
 import type { FieldError } from '../../api/codec/index.js';
 import type { ResourceRequirements } from '../../api/kinds/core-v1/index.js';
 import {
@@ -12,11 +12,18 @@ import {
   formatQuantity,
   parseQuantity,
   type Quantity,
+  type QuantityError,
 } from '../../api/quantity/index.js';
-import { at, child, invalid, required } from './field-errors.js';
+import { at, child, fieldPath, invalid, required } from './field-errors.js';
+import { isValidQualifiedNameFormat } from './name-format-scans.js';
 import { isQualifiedName } from './name-rules.js';
 
 const STANDARD_CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
+
+// Parsed quantities by text: a cluster's pods repeat a handful of quantities, and a
+// parse is pure and its result immutable. Emptied whenever it fills, so it stays small.
+const PARSED_QUANTITIES = new Map<string, Either<QuantityError, Quantity>>();
+const PARSED_QUANTITIES_LIMIT = 1024;
 
 /**
  * The problems with a container's resource requirements: names are qualified names
@@ -33,73 +40,136 @@ export function validateResourceRequirements(
   resources: ResourceRequirements | undefined,
   path: string,
 ): FieldError[] {
-  if (resources === undefined) {
-    return [];
-  }
   const errors: FieldError[] = [];
-  const limitsPath = child(path, 'limits');
-  const requestsPath = child(path, 'requests');
-  const limits = new Map<string, Quantity>();
-  for (const [name, value] of Object.entries(resources.limits ?? {})) {
-    const parsed = checkQuantity(name, value, at(limitsPath, name), errors);
-    if (parsed !== undefined) {
-      limits.set(name, parsed);
-    }
+  validateResourceRequirementsInto(resources, path, '', errors);
+  return errors;
+}
+
+/** {@link validateResourceRequirements} appending to `errors`, at `fieldPath(parent, name)`. */
+export function validateResourceRequirementsInto(
+  resources: ResourceRequirements | undefined,
+  parent: string,
+  name: string,
+  errors: FieldError[],
+): void {
+  if (resources === undefined) {
+    return;
   }
-  for (const [name, value] of Object.entries(resources.requests ?? {})) {
-    const request = checkQuantity(name, value, at(requestsPath, name), errors);
-    const limit = limits.get(name);
+  const limitList = resources.limits;
+  for (const resource in limitList) {
+    checkQuantity(
+      resource,
+      limitList[resource] as string | number,
+      { parent, name, list: 'limits' },
+      errors,
+    );
+  }
+  const requestList = resources.requests;
+  for (const resource in requestList) {
+    const request = checkQuantity(
+      resource,
+      requestList[resource] as string | number,
+      { parent, name, list: 'requests' },
+      errors,
+    );
     if (request === undefined) {
       continue;
     }
+    const limitValue = limitList?.[resource];
+    const limit = limitValue === undefined ? undefined : usableQuantity(limitValue);
     if (limit !== undefined) {
       const order = compareQuantities(request, limit);
-      if (order !== 0 && !isOvercommitAllowed(name)) {
+      if (order !== 0 && !isOvercommitAllowed(resource)) {
         errors.push(
           invalid(
-            requestsPath,
+            child(fieldPath(parent, name), 'requests'),
             formatQuantity(request),
-            `must be equal to ${name} limit of ${formatQuantity(limit)}`,
+            `must be equal to ${resource} limit of ${formatQuantity(limit)}`,
           ),
         );
       } else if (order > 0) {
         errors.push(
           invalid(
-            requestsPath,
+            child(fieldPath(parent, name), 'requests'),
             formatQuantity(request),
-            `must be less than or equal to ${name} limit of ${formatQuantity(limit)}`,
+            `must be less than or equal to ${resource} limit of ${formatQuantity(limit)}`,
           ),
         );
       }
-    } else if (!isOvercommitAllowed(name) && !(name in (resources.limits ?? {}))) {
-      errors.push(required(limitsPath, 'Limit must be set for non overcommitable resources'));
+    } else if (!isOvercommitAllowed(resource) && !(resource in (limitList ?? {}))) {
+      errors.push(
+        required(
+          child(fieldPath(parent, name), 'limits'),
+          'Limit must be set for non overcommitable resources',
+        ),
+      );
     }
   }
-  return errors;
 }
 
-// Checks the name and value of one entry; the parsed quantity when it is usable.
+// Where an entry's list is: `<fieldPath(parent, name)>.<list>`.
+interface EntryListPath {
+  readonly parent: string;
+  readonly name: string;
+  readonly list: 'limits' | 'requests';
+}
+
+// Checks the name and value of one entry of `path.list`; the
+// parsed quantity when it is usable.
 function checkQuantity(
-  name: string,
+  resource: string,
   value: string | number,
-  path: string,
+  path: EntryListPath,
   errors: FieldError[],
 ): Quantity | undefined {
-  for (const problem of isQualifiedName(name)) {
-    errors.push(invalid(path, name, problem));
+  if (!isValidQualifiedNameFormat(resource)) {
+    for (const problem of isQualifiedName(resource)) {
+      errors.push(invalid(entryPath(path, resource), resource, problem));
+    }
   }
-  if (isNativeResource(name) && !isStandardContainerResource(name)) {
-    errors.push(invalid(path, name, 'must be a standard resource for containers'));
+  if (isNativeResource(resource) && !isStandardContainerResource(resource)) {
+    errors.push(
+      invalid(entryPath(path, resource), resource, 'must be a standard resource for containers'),
+    );
   }
-  const parsed = parseQuantity(String(value));
+  const parsed = parseCachedQuantity(String(value));
   if (isLeft(parsed)) {
-    errors.push(invalid(path, value, parsed.left.message));
+    errors.push(invalid(entryPath(path, resource), value, parsed.left.message));
     return undefined;
   }
   if (parsed.right.nanoValue < 0n) {
-    errors.push(invalid(path, formatQuantity(parsed.right), 'must be greater than or equal to 0'));
+    errors.push(
+      invalid(
+        entryPath(path, resource),
+        formatQuantity(parsed.right),
+        'must be greater than or equal to 0',
+      ),
+    );
   }
   return parsed.right;
+}
+
+function entryPath(path: EntryListPath, resource: string): string {
+  return at(child(fieldPath(path.parent, path.name), path.list), resource);
+}
+
+// The quantity `checkQuantity` returns for a limit, without reporting its problems again.
+function usableQuantity(value: string | number): Quantity | undefined {
+  const parsed = parseCachedQuantity(String(value));
+  return isLeft(parsed) ? undefined : parsed.right;
+}
+
+function parseCachedQuantity(text: string): Either<QuantityError, Quantity> {
+  const cached = PARSED_QUANTITIES.get(text);
+  if (cached !== undefined) {
+    return cached;
+  }
+  const parsed = parseQuantity(text);
+  if (PARSED_QUANTITIES.size >= PARSED_QUANTITIES_LIMIT) {
+    PARSED_QUANTITIES.clear();
+  }
+  PARSED_QUANTITIES.set(text, parsed);
+  return parsed;
 }
 
 function isNativeResource(name: string): boolean {

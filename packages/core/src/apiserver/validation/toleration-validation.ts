@@ -6,7 +6,8 @@
  */
 import type { FieldError } from '../../api/codec/index.js';
 import type { Toleration } from '../../api/kinds/core-v1/index.js';
-import { at, child, invalid, notSupported, required } from './field-errors.js';
+import { at, child, fieldPath, invalid, notSupported, required } from './field-errors.js';
+import { isValidLabelValueFormat, isValidQualifiedNameFormat } from './name-format-scans.js';
 import { isQualifiedName, isValidLabelValue } from './name-rules.js';
 
 const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;
@@ -37,57 +38,95 @@ export function validateTolerations(
   tolerations: readonly Toleration[] | undefined,
   path: string,
 ): FieldError[] {
-  if (tolerations === undefined) {
-    return [];
-  }
   const errors: FieldError[] = [];
-  tolerations.forEach((toleration, i) => {
-    const item = at(path, i);
-    const key = toleration.key ?? '';
-    const operator = toleration.operator ?? '';
-    const value = toleration.value ?? '';
-    if (key !== '') {
-      for (const problem of isQualifiedName(key)) {
-        errors.push(invalid(child(item, 'key'), key, problem));
-      }
-    } else if (operator !== 'Exists') {
-      errors.push(
-        invalid(
-          child(item, 'operator'),
-          operator,
-          'operator must be Exists when `key` is empty, which means "match all values and all keys"',
-        ),
-      );
-    }
-    if (toleration.tolerationSeconds !== undefined && toleration.effect !== 'NoExecute') {
-      errors.push(
-        invalid(
-          child(item, 'effect'),
-          toleration.effect ?? '',
-          "effect must be 'NoExecute' when `tolerationSeconds` is set",
-        ),
-      );
-    }
-    if (operator === '' || operator === 'Equal') {
-      for (const problem of isValidLabelValue(value)) {
-        errors.push(invalid(child(item, 'operator'), value, problem));
-      }
-    } else if (operator === 'Exists') {
-      if (value !== '') {
-        errors.push(
-          invalid(
-            child(item, 'operator'),
-            toleration,
-            "value must be empty when `operator` is 'Exists'",
-          ),
-        );
-      }
-    } else {
-      errors.push(notSupported(child(item, 'operator'), operator, TOLERATION_OPERATORS));
-    }
-    errors.push(
-      ...validateTaintEffect(toleration.effect, { path: child(item, 'effect'), allowEmpty: true }),
-    );
-  });
+  validateTolerationsInto(tolerations, path, '', errors);
   return errors;
+}
+
+/** {@link validateTolerations} appending to `errors`, at `fieldPath(parent, name)`. */
+export function validateTolerationsInto(
+  tolerations: readonly Toleration[] | undefined,
+  parent: string,
+  name: string,
+  errors: FieldError[],
+): void {
+  if (tolerations === undefined) {
+    return;
+  }
+  for (let i = 0; i < tolerations.length; i++) {
+    validateToleration(tolerations[i] as Toleration, { parent, name, index: i }, errors);
+  }
+}
+
+// Where a toleration is: `<fieldPath(parent, name)>[<index>]`.
+interface TolerationPath {
+  readonly parent: string;
+  readonly name: string;
+  readonly index: number;
+}
+
+function validateToleration(
+  toleration: Toleration,
+  path: TolerationPath,
+  errors: FieldError[],
+): void {
+  const key = toleration.key ?? '';
+  const operator = toleration.operator ?? '';
+  const value = toleration.value ?? '';
+  if (key !== '') {
+    if (!isValidQualifiedNameFormat(key)) {
+      for (const problem of isQualifiedName(key)) {
+        errors.push(invalid(itemField(path, 'key'), key, problem));
+      }
+    }
+  } else if (operator !== 'Exists') {
+    errors.push(
+      invalid(
+        itemField(path, 'operator'),
+        operator,
+        'operator must be Exists when `key` is empty, which means "match all values and all keys"',
+      ),
+    );
+  }
+  // Wider than the type: a taint effect is validated, not trusted.
+  const effect: string | undefined = toleration.effect;
+  if (toleration.tolerationSeconds !== undefined && effect !== 'NoExecute') {
+    errors.push(
+      invalid(
+        itemField(path, 'effect'),
+        effect ?? '',
+        "effect must be 'NoExecute' when `tolerationSeconds` is set",
+      ),
+    );
+  }
+  if (operator === '' || operator === 'Equal') {
+    if (!isValidLabelValueFormat(value)) {
+      for (const problem of isValidLabelValue(value)) {
+        errors.push(invalid(itemField(path, 'operator'), value, problem));
+      }
+    }
+  } else if (operator === 'Exists') {
+    if (value !== '') {
+      errors.push(
+        invalid(
+          itemField(path, 'operator'),
+          toleration,
+          "value must be empty when `operator` is 'Exists'",
+        ),
+      );
+    }
+  } else {
+    errors.push(notSupported(itemField(path, 'operator'), operator, TOLERATION_OPERATORS));
+  }
+  if (
+    effect !== undefined &&
+    effect !== '' &&
+    !(TAINT_EFFECTS as readonly string[]).includes(effect)
+  ) {
+    errors.push(notSupported(itemField(path, 'effect'), effect, TAINT_EFFECTS));
+  }
+}
+
+function itemField(path: TolerationPath, field: string): string {
+  return child(at(fieldPath(path.parent, path.name), path.index), field);
 }

@@ -33,7 +33,12 @@ import {
 import type { TxnOp, TxnOpResult, TxnRequest, TxnResult } from '../txn.js';
 import { compareHolds } from '../txn.js';
 import type { SizeOf } from '../value-size.js';
-import { DEFAULT_MAX_REQUEST_BYTES, defaultSizeOf, utf8Length } from '../value-size.js';
+import {
+  DEFAULT_MAX_REQUEST_BYTES,
+  defaultSizeOf,
+  defaultSizeWithin,
+  utf8Length,
+} from '../value-size.js';
 import type { WatchEvent, WatchOptions } from '../watch.js';
 import type { DeleteOptions, DeleteResult, PutOptions, PutResult } from '../write.js';
 import { KeyIndex, valueAt } from './key-index.js';
@@ -537,9 +542,14 @@ export class MemoryStore<V> implements KeyValueStore<V> {
             if (lease !== NO_LEASE && !this.#leases.has(lease)) {
               return leaseNotFound(lease);
             }
-            size += utf8Length(op.key) + this.#sizeOf(op.value);
+            const keyBytes = utf8Length(op.key);
+            size += keyBytes + this.#measure(op.value, this.#maxRequestBytes - size - keyBytes);
             if (size > this.#maxRequestBytes) {
-              return valueTooLarge({ key: op.key, size, limit: this.#maxRequestBytes });
+              // Earlier puts may have counted an upper bound: count them all exactly.
+              size = this.#exactPutsSize(request, branch, i);
+              if (size > this.#maxRequestBytes) {
+                return valueTooLarge({ key: op.key, size, limit: this.#maxRequestBytes });
+              }
             }
             break;
           }
@@ -584,11 +594,38 @@ export class MemoryStore<V> implements KeyValueStore<V> {
   }
 
   /**
+   * A value's size against `budget`: with the default measure, a recorded upper bound
+   * when it fits (see `recordSizeBound`), else the exact size.
+   */
+  #measure(value: V, budget: number): number {
+    return this.#sizeOf === defaultSizeOf ? defaultSizeWithin(value, budget) : this.#sizeOf(value);
+  }
+
+  /** The exact size of a transaction's puts, up to op `last` of `lastBranch`. */
+  #exactPutsSize(request: TxnRequest<V>, lastBranch: 'success' | 'failure', last: number): number {
+    let size = 0;
+    const branches =
+      lastBranch === 'success' ? [request.success] : [request.success, request.failure ?? []];
+    branches.forEach((ops, b) => {
+      const end = b === branches.length - 1 ? last : ops.length - 1;
+      for (let i = 0; i <= end; i++) {
+        const op = ops[i]!;
+        if (op.op === 'put') {
+          size += utf8Length(op.key) + this.#sizeOf(op.value);
+        }
+      }
+    });
+    return size;
+  }
+
+  /**
    * The size of a one-key put. The key counts in UTF-16 units unless that could
    * understate the size near the limit: a UTF-8 byte count costs a scan of the key.
    */
   #putSize(key: string, value: V): number {
-    const size = key.length + this.#sizeOf(value);
+    // A UTF-16 unit is at most 3 UTF-8 bytes: a bound within this budget keeps the
+    // total under the limit however the key encodes.
+    const size = key.length + this.#measure(value, this.#maxRequestBytes - 3 * key.length);
     return size + 2 * key.length > this.#maxRequestBytes
       ? size - key.length + utf8Length(key)
       : size;

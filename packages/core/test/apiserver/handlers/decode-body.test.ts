@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { createBuiltInRegistry } from '../../../src/api/registry/index.js';
-import { decodeBody } from '../../../src/apiserver/handlers/decode-body.js';
+import { decodeBody, decodeChange } from '../../../src/apiserver/handlers/decode-body.js';
 import type { RequestScope } from '../../../src/apiserver/handlers/request-scope.js';
 import type { FieldValidation } from '../../../src/apiserver/index.js';
 import { builtInStrategy } from '../../../src/apiserver/strategy/built-in-strategies.js';
@@ -97,5 +97,51 @@ describe('decodeBody', () => {
     const body = Object.freeze({ metadata: Object.freeze({ name: 'cfg' }), extra: 1 });
     expectRight(decodeBody(scopeFor('configmaps'), body));
     expect(body).toEqual({ metadata: { name: 'cfg' }, extra: 1 });
+  });
+});
+
+describe('decodeChange', () => {
+  const stored = expectRight(
+    decodeBody(scopeFor('rolebindings.rbac.authorization.k8s.io'), {
+      metadata: { name: 'b', namespace: 'default' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'r' },
+      subjects: [{ kind: 'User', name: 'alice' }],
+    }),
+  ).object;
+
+  it('keeps the fields a body shares with the stored object, and decodes the rest', () => {
+    const scope = scopeFor('configmaps');
+    const configMap = expectRight(
+      decodeBody(scope, { metadata: { name: 'c' }, data: { a: 'b' }, binaryData: { x: 'AAEC' } }),
+    ).object;
+    const body = { ...configMap, data: { a: 'c' }, unknown: 1 };
+    const decoded = expectRight(decodeChange(scope, body, configMap));
+    expect(decoded.object['binaryData']).toBe(configMap['binaryData']);
+    expect(decoded).toStrictEqual(expectRight(decodeBody(scope, body)));
+  });
+
+  it('decodes the whole body when a shared field is required (decoding the rest alone would fail)', () => {
+    const scope = scopeFor('rolebindings.rbac.authorization.k8s.io');
+    const body = { ...stored, subjects: [{ kind: 'Group', name: 'devs' }] };
+    expect(decodeChange(scope, body, stored)).toStrictEqual(decodeBody(scope, body));
+  });
+
+  it("gives exactly decodeBody's answer, errors included", () => {
+    const scope = scopeFor('rolebindings.rbac.authorization.k8s.io', 'Strict');
+    for (const body of [
+      { ...stored, subjects: [{ kind: 'User' }] },
+      { ...stored, roleRef: undefined },
+      { ...stored, subjects: [{ kind: 'User', name: 'x' }], extra: true },
+      stored,
+    ]) {
+      expect(decodeChange(scope, body, stored)).toStrictEqual(decodeBody(scope, body));
+    }
+  });
+
+  it('decodes a body that shares nothing as decodeBody does', () => {
+    const scope = scopeFor('rolebindings.rbac.authorization.k8s.io');
+    const copy: unknown = JSON.parse(JSON.stringify(stored));
+    expect(decodeChange(scope, copy, stored)).toStrictEqual(decodeBody(scope, copy));
+    expect(expectLeft(decodeChange(scope, 'text', stored))).toMatchObject({ code: 400 });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { MemoryStore } from '../../../src/store/index.js';
+import { MemoryStore, recordSizeBound } from '../../../src/store/index.js';
 import { expectLeft, expectRight } from '../../support/either.js';
 
 function newStore<V = string>(options: { maxRequestBytes?: number } = {}): MemoryStore<V> {
@@ -181,6 +181,35 @@ describe('MemoryStore put and range', () => {
     const big = { data: 'x'.repeat(1.5 * 1024 * 1024) };
     expect(expectLeft(await store.put('/big', big))._tag).toBe('ValueTooLarge');
     expect(expectRight(await store.put('/ok', { data: 'x'.repeat(1024 * 1024) })).revision).toBe(1);
+  });
+
+  it('admits a value by its recorded size bound, and measures it exactly when the bound is too large', async () => {
+    const store = newStore<{ data: string }>({ maxRequestBytes: 100 });
+    const small = Object.freeze({ data: 'x'.repeat(40) });
+    recordSizeBound(small, 90);
+    expect(expectRight(await store.put('/small', small)).revision).toBe(1);
+    const loose = Object.freeze({ data: 'x'.repeat(40) });
+    recordSizeBound(loose, 10_000);
+    expect(expectRight(await store.put('/loose', loose)).revision).toBe(2);
+  });
+
+  it('measures a transaction exactly when the bounds of its puts add up over the limit', async () => {
+    // Each put is 3 bytes of key and 41 of value: 88 in all, within 100; the bounds
+    // (55 each) would add up to 116.
+    const store = newStore<{ data: string }>({ maxRequestBytes: 100 });
+    const values = [0, 1, 2].map(() => Object.freeze({ data: 'x'.repeat(30) }));
+    for (const value of values) {
+      recordSizeBound(value, 55);
+    }
+    const put = (count: number) =>
+      store.txn({
+        compare: [],
+        success: values
+          .slice(0, count)
+          .map((value, i) => ({ op: 'put' as const, key: `/k${i}`, value })),
+      });
+    expect(expectRight(await put(2)).succeeded).toBe(true);
+    expect(expectLeft(await put(3))).toMatchObject({ _tag: 'ValueTooLarge', size: 3 * 44 });
   });
 });
 
