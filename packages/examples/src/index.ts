@@ -5,3 +5,4 @@
  */
 export type { Narrator } from './demo/store-tour.js';
 export { storeTour } from './demo/store-tour.js';
+export { apiserverTour } from './demo/apiserver-tour.js';

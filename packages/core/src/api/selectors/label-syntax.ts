@@ -135,10 +135,9 @@ function maxLengthMessage(bytes: number): string {
 }
 
 function regexMessage(message: string, format: string, examples: readonly string[]): string {
-  const quoted = examples.map((example) => `'${example}'`);
-  const last = quoted.pop() ?? '';
-  const listed = quoted.length === 0 ? last : `${quoted.join(', ')} or ${last}`;
-  return `${message} (e.g. ${listed}, regex used for validation is '${format}')`;
+  // Upstream's `RegexError` writes each example as `'x', ` and joins them with ` or `.
+  const listed = examples.map((example) => `'${example}', `).join(' or ');
+  return `${message} (e.g. ${listed}regex used for validation is '${format}')`;
 }
 
 /**

@@ -6,10 +6,9 @@
  * Each check returns the problems in upstream's exact words (one string each), empty
  * when the value is valid, so that callers turn each into a `FieldValueInvalid` error.
  *
- * Caveats: `api/selectors/label-syntax.ts` has label key and value checks too, but
- * words its regex hints with several examples differently from upstream
- * (`'MyName', 'my.name' or '123-abc'` where upstream writes
- * `'MyName',  or 'my.name',  or '123-abc', `); these keep upstream's words.
+ * Regex hints are worded as upstream's `RegexError` words them, examples and all
+ * (`(e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is ...)`),
+ * as `api/selectors/label-syntax.ts` words the label checks of selectors.
  *
  * @module
  */
