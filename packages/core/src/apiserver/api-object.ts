@@ -21,13 +21,6 @@ export interface ApiObject {
   readonly [field: string]: unknown;
 }
 
-/** An object's `metadata`, or an empty one. */
-export function metadataOf(object: ApiObject): ObjectMeta {
-  return object.metadata ?? EMPTY_METADATA;
-}
-
-const EMPTY_METADATA: ObjectMeta = Object.freeze({});
-
 /** Whether a value is a JSON object (not `null`, not an array). */
 export function isPlainObject(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -114,7 +114,6 @@ export class ApiServer {
       validating: [...(options.validatingAdmission ?? [])],
       generateUid: options.generateUid ?? randomUUID,
       random: options.random ?? Math.random,
-      strategyOf: (definition) => this.strategyOf(definition),
     };
   }
 

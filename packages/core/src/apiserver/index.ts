@@ -42,7 +42,7 @@ export type {
 export { admissionMatches } from './admission/admission-plugin.js';
 export { IMMORTAL_NAMESPACES, namespaceLifecycle } from './admission/namespace-lifecycle.js';
 export type { ApiObject } from './api-object.js';
-export { deepFreeze, isPlainObject, metadataOf } from './api-object.js';
+export { deepFreeze, freezeForStorage, isPlainObject } from './api-object.js';
 export type {
   ApiRequest,
   ApiVerb,

@@ -250,7 +250,7 @@ function expiredContinue(): Status {
 }
 
 /** 504 for a resourceVersion the store has not reached, as upstream answers after waiting. */
-export function tooLargeResourceVersion(requested: number, current: number): Status {
+function tooLargeResourceVersion(requested: number, current: number): Status {
   return statusFromStoreError({
     _tag: 'FutureRevision',
     requestedRevision: requested,

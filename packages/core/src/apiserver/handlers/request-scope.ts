@@ -26,8 +26,6 @@ export interface ServerEnvironment {
   readonly generateUid: () => string;
   /** A number in [0, 1), for `generateName` suffixes. */
   readonly random: () => number;
-  /** The strategy of a resource (for handlers that touch another resource). */
-  readonly strategyOf: (definition: ResourceDefinition) => ResourceStrategy;
 }
 
 /** One authorized request, resolved to its resource. */
