@@ -13,6 +13,7 @@
 import type { Benchmark } from './benchmark.js';
 import { apiBenchmarks } from './api.bench.js';
 import { apiserverBenchmarks } from './apiserver.bench.js';
+import { reconcileBenchmarks } from './reconcile.bench.js';
 import { storeBenchmarks } from './store.bench.js';
 
 /** All benchmarks, in the order `npm run bench` runs them. Names are unique. */
@@ -20,4 +21,5 @@ export const benchmarks: readonly Benchmark[] = [
   ...storeBenchmarks,
   ...apiBenchmarks,
   ...apiserverBenchmarks,
+  ...reconcileBenchmarks,
 ];

@@ -194,7 +194,18 @@ function copy(document: unknown, from: string, path: string): Step {
 function test(document: unknown, path: string, value: unknown): Step {
   const tokens = parseJsonPointer(path);
   const found = tokens === undefined ? undefined : valueAt(document, tokens);
-  return found !== undefined && jsonEqual(found.value, value)
+  if (found !== undefined) {
+    return jsonEqual(found.value, value)
+      ? right(document)
+      : left(`testing value ${path} failed: test failed`);
+  }
+  // As upstream's json-patch library: a missing member of an existing object tests
+  // equal to null (kube-rs guards a first finalizer with `test /metadata/finalizers null`).
+  const parent =
+    tokens === undefined || tokens.length === 0
+      ? undefined
+      : valueAt(document, tokens.slice(0, -1));
+  return value === null && parent !== undefined && isJsonObject(parent.value)
     ? right(document)
     : left(`testing value ${path} failed: test failed`);
 }

@@ -351,3 +351,24 @@ function setAt(root: Record<string, unknown>, tokens: readonly string[], value: 
   for (const token of tokens.slice(0, -1)) node = node[token] as Record<string, unknown>;
   node[tokens[tokens.length - 1] ?? ''] = value;
 }
+
+describe('applyJsonPatch test of a missing member', () => {
+  it('passes against null when the parent object exists, as upstream does', () => {
+    const document = { metadata: { name: 'x' } };
+    expect(
+      expectRight(
+        applyJsonPatch(document, [{ op: 'test', path: '/metadata/finalizers', value: null }]),
+      ),
+    ).toBe(document);
+  });
+
+  it('fails against any other value, and when the parent is missing', () => {
+    const document = { metadata: { name: 'x' } };
+    expect(
+      applyJsonPatch(document, [{ op: 'test', path: '/metadata/finalizers', value: [] }])._tag,
+    ).toBe('Left');
+    expect(
+      applyJsonPatch(document, [{ op: 'test', path: '/spec/finalizers', value: null }])._tag,
+    ).toBe('Left');
+  });
+});

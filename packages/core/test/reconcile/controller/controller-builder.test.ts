@@ -1,0 +1,151 @@
+import { describe, expect, it } from '@jest/globals';
+import { isLeft } from 'fp-ts/lib/Either.js';
+import type { Subscription } from 'rxjs';
+import {
+  InProcessClient,
+  ConfigMaps,
+  Secrets,
+  keyOf,
+  type ObjectKey,
+} from '../../../src/client/index.js';
+import { MemoryStore, VirtualClock } from '../../../src/index.js';
+import { SYSTEM_ADMIN, startApiServer, type ApiObject } from '../../../src/apiserver/index.js';
+import {
+  awaitChange,
+  controller,
+  generationChanged,
+  setControllerReference,
+  type ReconcileOutcome,
+} from '../../../src/reconcile/index.js';
+
+/** Lets promise chains (lists, reconciles, writes) run without moving the clock. */
+async function flush(): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+async function environment() {
+  const clock = new VirtualClock();
+  const store = new MemoryStore<ApiObject>({ clock });
+  const { server } = await startApiServer({ store, clock });
+  const client = new InProcessClient({ server, user: SYSTEM_ADMIN });
+  return { clock, client };
+}
+
+describe('controller (builder)', () => {
+  it('reconciles each primary object, and again when an object it owns changes', async () => {
+    const { clock, client } = await environment();
+    const reconciled: string[] = [];
+    // Keeps a Secret, owned by each ConfigMap, with the same data.
+    const mirror = controller({ client, clock })
+      .for(ConfigMaps)
+      .owns(Secrets)
+      .reconcile(async (request: ObjectKey, { cache }) => {
+        reconciled.push(request.name);
+        const configMap = cache.get(request);
+        if (configMap === undefined) {
+          return awaitChange();
+        }
+        const existing = await client.get(Secrets, request);
+        if (isLeft(existing)) {
+          const owned = setControllerReference(configMap, {
+            metadata: { namespace: request.namespace ?? '', name: request.name },
+            stringData: {},
+            data: {},
+          });
+          if (isLeft(owned)) {
+            throw new Error(owned.left.message);
+          }
+          const created = await client.create(Secrets, owned.right);
+          if (isLeft(created)) {
+            throw new Error(created.left.message ?? '');
+          }
+        }
+        return awaitChange();
+      });
+    const outcomes: ReconcileOutcome[] = [];
+    const running: Subscription = mirror.run().subscribe((outcome) => outcomes.push(outcome));
+    await client.create(ConfigMaps, {
+      metadata: { namespace: 'default', name: 'settings' },
+      data: { a: 'b' },
+    });
+    await flush();
+    expect(reconciled).toContain('settings');
+    const secret = await client.get(Secrets, { namespace: 'default', name: 'settings' });
+    expect(secret).toMatchObject({
+      right: {
+        metadata: { ownerReferences: [{ kind: 'ConfigMap', name: 'settings', controller: true }] },
+      },
+    });
+
+    const before = reconciled.length;
+    await client.delete(Secrets, { namespace: 'default', name: 'settings' });
+    await flush();
+    expect(reconciled.length).toBeGreaterThan(before);
+    expect((await client.get(Secrets, { namespace: 'default', name: 'settings' }))._tag).toBe(
+      'Right',
+    );
+    expect(outcomes.every((outcome) => outcome.result._tag === 'Succeeded')).toBe(true);
+    expect(mirror.cache.get({ namespace: 'default', name: 'settings' })).toBeDefined();
+    running.unsubscribe();
+    void clock;
+  });
+
+  it('skips changes its predicate rejects, and resyncs every object on the clock', async () => {
+    const { clock, client } = await environment();
+    const reconciled: string[] = [];
+    const labelled = controller({ client, clock })
+      .for(ConfigMaps, { namespace: 'default', predicate: generationChanged })
+      .withResync('10m')
+      .reconcile((request) => {
+        reconciled.push(request.name);
+        return Promise.resolve(awaitChange());
+      });
+    const running = labelled.run().subscribe();
+    await client.create(ConfigMaps, {
+      metadata: { namespace: 'default', name: 'a' },
+      data: { x: '1' },
+    });
+    await flush();
+    const created = labelled.cache.get({ namespace: 'default', name: 'a' });
+    expect(reconciled).toStrictEqual(['a']);
+    // ConfigMaps have no generation: a data change leaves it as it is, so it is skipped.
+    if (created === undefined) {
+      throw new Error('the cache lacks the config map');
+    }
+    await client.update(ConfigMaps, { ...created, data: { x: '2' } });
+    await flush();
+    expect(reconciled).toStrictEqual(['a']);
+    await clock.advanceAsync(10 * 60_000);
+    await flush();
+    expect(reconciled).toStrictEqual(['a', 'a']);
+    running.unsubscribe();
+  });
+
+  it('refuses to build without a primary resource', () => {
+    expect(() =>
+      controller({ client: undefined as never, clock: new VirtualClock() }).reconcile(() =>
+        Promise.resolve(awaitChange()),
+      ),
+    ).toThrow('controller: call for(type) before reconcile(fn)');
+  });
+
+  it('maps watched objects to requests with watches()', async () => {
+    const { clock, client } = await environment();
+    const reconciled: string[] = [];
+    const running = controller({ client, clock })
+      .for(ConfigMaps)
+      .watches(Secrets, (secret) => [{ namespace: 'default', name: `for-${keyOf(secret).name}` }])
+      .reconcile((request) => {
+        reconciled.push(request.name);
+        return Promise.resolve(awaitChange());
+      })
+      .run()
+      .subscribe();
+    await client.create(Secrets, { metadata: { namespace: 'default', name: 'token' }, data: {} });
+    await flush();
+    expect(reconciled).toContain('for-token');
+    running.unsubscribe();
+  });
+});
