@@ -15,6 +15,7 @@ import { apiBenchmarks } from './api.bench.js';
 import { apiserverBenchmarks } from './apiserver.bench.js';
 import { reconcileBenchmarks } from './reconcile.bench.js';
 import { storeBenchmarks } from './store.bench.js';
+import { testingBenchmarks } from './testing.bench.js';
 
 /** All benchmarks, in the order `npm run bench` runs them. Names are unique. */
 export const benchmarks: readonly Benchmark[] = [
@@ -22,4 +23,5 @@ export const benchmarks: readonly Benchmark[] = [
   ...apiBenchmarks,
   ...apiserverBenchmarks,
   ...reconcileBenchmarks,
+  ...testingBenchmarks,
 ];

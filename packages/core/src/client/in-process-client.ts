@@ -30,9 +30,15 @@ import type {
 } from './client.js';
 import { keyOf, type ObjectKey, type ResourceType } from './resource-type.js';
 
+/**
+ * What a client sends requests to: an {@link ApiServer}, or anything that answers as
+ * one (a test harness injecting faults in front of it).
+ */
+export type ApiEndpoint = Pick<ApiServer, 'handle' | 'watch'>;
+
 /** What an {@link InProcessClient} needs: the server to ask, and who asks. */
 export interface InProcessClientOptions {
-  readonly server: ApiServer;
+  readonly server: ApiEndpoint;
   /** The identity of every request, already authenticated: RBAC decides what it may do. */
   readonly user: UserInfo;
 }
@@ -63,7 +69,7 @@ type UserlessRequest = Omit<ApiRequest, 'user' | 'credentials'>;
  */
 export class InProcessClient implements Client {
   /** The server every request goes to. */
-  readonly server: ApiServer;
+  readonly server: ApiEndpoint;
   /** The identity of every request. */
   readonly user: UserInfo;
 

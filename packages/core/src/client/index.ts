@@ -46,7 +46,11 @@ export {
   type ObjectKey,
   type ResourceType,
 } from './resource-type.js';
-export { InProcessClient, type InProcessClientOptions } from './in-process-client.js';
+export {
+  InProcessClient,
+  type ApiEndpoint,
+  type InProcessClientOptions,
+} from './in-process-client.js';
 export * from './built-in-types.js';
 export { customResourceType } from './custom-resource-type.js';
 export {

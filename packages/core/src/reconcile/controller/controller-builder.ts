@@ -18,7 +18,12 @@ import { toPositiveMillis } from '../../clock/index.js';
 import { keyOf, type Client, type ObjectKey, type ResourceType } from '../../client/index.js';
 import { createStore, type CacheReader, type CacheWriter } from '../cache/index.js';
 import type { RateLimiter } from '../queue/index.js';
-import { watcher, type WatcherEvent } from '../watcher/index.js';
+import {
+  watcher,
+  type WatcherBackoff,
+  type WatcherEvent,
+  type WatcherOptions,
+} from '../watcher/index.js';
 import { applier, type ReconcileOutcome, type Reconciler } from './applier.js';
 import type { Predicate } from './predicates.js';
 
@@ -56,6 +61,16 @@ export interface ControllerOptions {
   readonly clock: Clock;
   /** The backoff of failing keys (the queue's default when absent). */
   readonly rateLimiter?: RateLimiter<string>;
+  /**
+   * Told of every failure of the controller's own watches (the framework's failures,
+   * apart from the reconciler's, which are outcomes): the resource, and the watcher's
+   * backoff with its cause and delay. The watch retries by itself; this is for logs
+   * and metrics, and must not throw.
+   */
+  readonly onWatchFailure?: (failure: {
+    readonly type: ResourceType<ApiObject>;
+    readonly backoff: WatcherBackoff;
+  }) => void;
 }
 
 interface Source {
@@ -181,10 +196,11 @@ export class ControllerBuilder<T extends ApiObject> {
     const sources = this.sources;
     const resyncEvery = this.resyncEvery;
     const rateLimiter = this.options.rateLimiter;
-    const primaryTriggers = watcher(client, primary.type, {
-      clock,
-      ...watchOptionsOf(primary.scope),
-    }).pipe(
+    const primaryTriggers = watcher(
+      client,
+      primary.type,
+      this.watcherOptions(primary.type, primary.scope),
+    ).pipe(
       changesThrough(store.reader, primary.scope.predicate),
       reflectorAfter(store.writer),
       map((object) => keyOf(object)),
@@ -233,10 +249,28 @@ export class ControllerBuilder<T extends ApiObject> {
     scope: WatchScope<W>,
   ): Observable<W> {
     const store = createStore<W>();
-    return watcher(this.options.client, type, {
+    return watcher(this.options.client, type, this.watcherOptions(type, scope)).pipe(
+      changesThrough(store.reader, scope.predicate),
+      reflectorAfter(store.writer),
+    );
+  }
+
+  /** The options of a watch of `type`: the clock, the scope, the failure report. */
+  private watcherOptions<W extends ApiObject>(
+    type: ResourceType<W>,
+    scope: WatchScope<W>,
+  ): WatcherOptions {
+    const report = this.options.onWatchFailure;
+    return {
       clock: this.options.clock,
       ...watchOptionsOf(scope),
-    }).pipe(changesThrough(store.reader, scope.predicate), reflectorAfter(store.writer));
+      ...(report === undefined
+        ? {}
+        : {
+            onBackoff: (backoff: WatcherBackoff) =>
+              report({ type: type as unknown as ResourceType<ApiObject>, backoff }),
+          }),
+    };
   }
 
   /** The key of the primary object that controls `object`, if one does. */

@@ -123,6 +123,32 @@ describe('controller (builder)', () => {
     running.unsubscribe();
   });
 
+  it('reports failures of its own watches apart from reconciles, and keeps retrying', async () => {
+    const clock = new VirtualClock();
+    const store = new MemoryStore<ApiObject>({ clock });
+    const { server } = await startApiServer({ store, clock, authorization: 'RBAC' });
+    const client = new InProcessClient({
+      server,
+      user: { name: 'nobody', groups: ['system:authenticated'] },
+    });
+    const failures: (number | undefined)[] = [];
+    const running = controller({
+      client,
+      clock,
+      onWatchFailure: ({ type, backoff }) =>
+        failures.push(type === ConfigMaps ? backoff.cause.code : -1),
+    })
+      .for(ConfigMaps)
+      .reconcile(() => Promise.resolve(awaitChange()))
+      .run()
+      .subscribe();
+    await flush();
+    await clock.advanceAsync(1_000);
+    await flush();
+    expect(failures).toStrictEqual([403, 403]);
+    running.unsubscribe();
+  });
+
   it('refuses to build without a primary resource', () => {
     expect(() =>
       controller({ client: undefined as never, clock: new VirtualClock() }).reconcile(() =>

@@ -71,7 +71,7 @@ export class FakeClient implements Client {
   }
 
   list(): never {
-    throw new Error('FakeClient.list is not implemented');
+    throw new Error('FakeClient.list: the helpers never list, so this fake does not either');
   }
 
   watch(): Observable<never> {
@@ -167,11 +167,11 @@ export class FakeClient implements Client {
   }
 
   getScale(): never {
-    throw new Error('FakeClient.getScale is not implemented');
+    throw new Error('FakeClient.getScale: the helpers never read a scale');
   }
 
   updateScale(): never {
-    throw new Error('FakeClient.updateScale is not implemented');
+    throw new Error('FakeClient.updateScale: the helpers never write a scale');
   }
 
   private async answer<T>(
