@@ -141,11 +141,13 @@ export async function readListPage(
     const kvs = result.right.items;
     for (let i = 0; i < kvs.length; i++) {
       const kv = kvs[i]!;
-      const object = servedObject(kv);
-      if (!filter(object)) {
+      // The stored object differs from the served one only in its resourceVersion,
+      // which no selector looks at: filter first, and build (or find) only the
+      // served objects of the items selected.
+      if (!filter(kv.value)) {
         continue;
       }
-      items.push(object);
+      items.push(servedObject(kv));
       if (limit !== 0 && items.length === limit) {
         const hasMore = i < kvs.length - 1 || result.right.more;
         if (!hasMore) {
