@@ -24,3 +24,4 @@ export { DEFAULT_SETTLE_STEPS, type SettleOptions } from './settle.js';
 export { createTestEnv, type TestEnv, type TestEnvOptions } from './test-env.js';
 export type { FaultRecord, ReconcileRecord, Trace, TraceEntry, WriteRecord } from './trace.js';
 export { DEFAULT_UNTIL_WITHIN, UNTIL_TRACE_TAIL, type UntilOptions } from './until.js';
+export { createTestNodes, testNode, type TestNodeOptions, type TestNodes } from './test-nodes.js';

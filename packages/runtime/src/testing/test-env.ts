@@ -36,6 +36,7 @@ import { seededRandom, sequentialUids } from './seeded-random.js';
 import { advance, settle, type SettleOptions } from './settle.js';
 import { TraceRecorder, type Trace } from './trace.js';
 import { until, type UntilOptions } from './until.js';
+import { createTestNodes, type TestNodes } from './test-nodes.js';
 
 /** What {@link createTestEnv} builds; every field has a default. */
 export interface TestEnvOptions {
@@ -53,6 +54,11 @@ export interface TestEnvOptions {
    * `annotator`) or `controller-<n>`.
    */
   readonly controllers?: readonly ((client: InProcessClient, clock: Clock) => AnyController)[];
+  /**
+   * Nodes to create, `Ready` with a typical capacity: a count (`node-1` ...) or each
+   * one. Until the simulated kubelets exist, nothing keeps them up to date.
+   */
+  readonly nodes?: TestNodes;
   // The cluster's own components (a scheduler, kubelets for `nodes`) will be options
   // here, started in `createTestEnv` after the CRDs and before `controllers`.
 }
@@ -124,6 +130,13 @@ export async function createTestEnv(options: TestEnvOptions = {}): Promise<TestE
   const quietScope = { clock, tracker, trace: quietTrace };
   const auditToTracker = server.audit$.subscribe(() => tracker.touch());
   await createCustomResourceDefinitions(running, options.crds ?? [], () => settle(quietScope));
+  if (options.nodes !== undefined) {
+    await createTestNodes(
+      new InProcessClient({ server, user: SYSTEM_ADMIN }),
+      options.nodes,
+      new Date(clock.now()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    );
+  }
 
   const trace = new TraceRecorder({ clock });
   const auditToTrace: Subscription = server.audit$.subscribe((event) => trace.recordAudit(event));

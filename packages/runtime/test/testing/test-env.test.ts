@@ -8,6 +8,7 @@ import {
   CustomResourceDefinitionsType,
   customResourceType,
   defineCustomResource,
+  Nodes,
   VirtualClock,
 } from '@drydock/core';
 
@@ -106,5 +107,33 @@ describe('createTestEnv with crds', () => {
       },
     });
     await env.stop();
+  });
+});
+
+describe('createTestEnv with nodes', () => {
+  it('creates the nodes it is asked for, Ready, with their capacity', async () => {
+    const env = await createTestEnv({
+      nodes: [
+        { name: 'big', capacity: { cpu: '64' } },
+        { name: 'small', labels: { zone: 'a' } },
+      ],
+    });
+    const big = await env.client.get(Nodes, { name: 'big' });
+    expect(big).toMatchObject({
+      right: {
+        metadata: { labels: { 'kubernetes.io/hostname': 'big' } },
+        status: {
+          capacity: { cpu: '64', memory: '16Gi', pods: '110' },
+          conditions: [{ type: 'Ready', status: 'True' }],
+        },
+      },
+    });
+    const counted = await createTestEnv({ nodes: 3 });
+    const listed = await counted.client.list(Nodes);
+    expect(listed).toMatchObject({
+      right: { items: [{ metadata: { name: 'node-1' } }, {}, { metadata: { name: 'node-3' } }] },
+    });
+    await env.stop();
+    await counted.stop();
   });
 });
