@@ -7,6 +7,7 @@
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
 import { badRequest, invalid, unsupportedMediaType, type Status } from '../../api/status/index.js';
 import { isPlainObject, type ApiObject } from '../api-object.js';
+import { withFields, withoutFields } from '../object-copy.js';
 import { respond, type ApiResult } from '../api-response.js';
 import {
   ACCEPTED_PATCH_MEDIA_TYPES,
@@ -23,6 +24,8 @@ import { readObject } from './read.js';
 import type { RequestScope } from './request-scope.js';
 import { updateScale } from './scale.js';
 import { decodePlacedChange } from './update.js';
+
+const RESOURCE_VERSION: ReadonlySet<string> = new Set(['resourceVersion']);
 
 /** The media types of patches custom resources accept: no strategic merge patch. */
 const CUSTOM_RESOURCE_PATCH_TYPES = ACCEPTED_PATCH_MEDIA_TYPES.filter(
@@ -67,13 +70,10 @@ export async function patchObject(
   const outcome = await guaranteedUpdate(scope, {
     scope: changeScope,
     build: (current) => {
-      const { resourceVersion: _resourceVersion, ...metadata } = current.metadata ?? {};
-      const patched = applyPatch(
-        type,
-        { ...current, metadata },
-        patch,
-        scope.strategy.strategicMergeSchema,
-      );
+      // The patch sees the object as stored, resourceVersion included (a JSON patch may
+      // `test` it). A resourceVersion the patch leaves as it was is no precondition: the
+      // change applies to whatever is stored, retried on a lost race, as upstream.
+      const patched = applyPatch(type, current, patch, scope.strategy.strategicMergeSchema);
       if (isLeft(patched)) {
         return patched;
       }
@@ -82,7 +82,13 @@ export async function patchObject(
         return decoded;
       }
       warnings = decoded.right.warnings;
-      return right(decoded.right.object);
+      const object = decoded.right.object;
+      const resourceVersion = object.metadata?.resourceVersion;
+      return right(
+        resourceVersion !== undefined && resourceVersion === current.metadata?.resourceVersion
+          ? withFields(object, { metadata: withoutFields(object.metadata ?? {}, RESOURCE_VERSION) })
+          : object,
+      );
     },
   });
   return isLeft(outcome) ? outcome : right(respond(200, outcome.right.object, warnings));

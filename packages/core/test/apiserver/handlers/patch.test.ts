@@ -59,6 +59,21 @@ describe('patch', () => {
     expect(patched['data']).toEqual({ a: 'one' });
   });
 
+  it('lets a JSON patch test the stored resourceVersion, as optimistic concurrency', async () => {
+    const fixture = apiServerFixture();
+    const created = await createConfigMap(fixture);
+    const version = created.metadata?.resourceVersion ?? '';
+    const patch = [
+      { op: 'test', path: '/metadata/resourceVersion', value: version },
+      { op: 'add', path: '/metadata/finalizers', value: ['example.com/hold'] },
+    ];
+    const patched = await fixture.ok(patchConfigMap('json', patch));
+    expect(patched.metadata?.finalizers).toStrictEqual(['example.com/hold']);
+    expect(patched.metadata?.resourceVersion).not.toBe(version);
+    // The same patch again tests a resourceVersion that is no longer the stored one.
+    expect((await fixture.fail(patchConfigMap('json', patch))).code).toBe(422);
+  });
+
   it('answers 422 for a JSON patch whose test fails, and writes nothing', async () => {
     const fixture = apiServerFixture();
     await createConfigMap(fixture);
