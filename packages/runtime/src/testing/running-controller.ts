@@ -5,13 +5,15 @@
  * @module
  */
 import type { Subscription } from 'rxjs';
-import type { Controller, ReconcileOutcome } from '@drydock/core';
+import type { ApiObject, Controller, ReconcileOutcome } from '@drydock/core';
 import type { ActivityTracker } from './activity-tracker.js';
 import type { TraceRecorder } from './trace.js';
 
-/** A controller of any primary type, as a test environment runs it. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a Controller<T> of any T must fit; its cache's T is never read here
-export type AnyController = Controller<any>;
+/**
+ * A controller of any primary type, as a test environment runs it: only its `run` is
+ * used, so every `Controller<T>` fits.
+ */
+export type AnyController = Pick<Controller<ApiObject>, 'run'>;
 
 /** Options of `TestEnv.startController`. */
 export interface StartControllerOptions {
