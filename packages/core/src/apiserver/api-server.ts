@@ -311,6 +311,15 @@ export class ApiServer {
           return verb === 'update' ? updateScale(scope) : patchObject(scope, 'scale');
         }
         break;
+      case 'finalize':
+        if (
+          verb === 'update' &&
+          scope.definition.group === '' &&
+          scope.definition.plural === 'namespaces'
+        ) {
+          return updateObject(scope, 'finalize');
+        }
+        break;
       case 'binding':
         if (
           verb === 'create' &&

@@ -37,6 +37,7 @@ import { advance, settle, type SettleOptions } from './settle.js';
 import { TraceRecorder, type Trace } from './trace.js';
 import { until, type UntilOptions } from './until.js';
 import { createTestNodes, type TestNodes } from './test-nodes.js';
+import { garbageCollector, namespaceController } from '@drydock/core';
 
 /** What {@link createTestEnv} builds; every field has a default. */
 export interface TestEnvOptions {
@@ -59,6 +60,14 @@ export interface TestEnvOptions {
    * one. Until the simulated kubelets exist, nothing keeps them up to date.
    */
   readonly nodes?: TestNodes;
+  /**
+   * Whether the built-in controllers run: the garbage collector (owner references,
+   * propagation policies) and the namespace controller (a deleted namespace is
+   * emptied, then removed). Default: false, so that a test's trace holds only its own
+   * controllers; when on, their reconciles are in the trace as `garbage-collector`
+   * and `namespace`.
+   */
+  readonly builtInControllers?: boolean;
   // The cluster's own components (a scheduler, kubelets for `nodes`) will be options
   // here, started in `createTestEnv` after the CRDs and before `controllers`.
 }
@@ -165,6 +174,12 @@ export async function createTestEnv(options: TestEnvOptions = {}): Promise<TestE
     controllers.push(started);
     return started;
   };
+  if (options.builtInControllers === true) {
+    startController(garbageCollector({ client, clock, registry: server.registry }), {
+      name: 'garbage-collector',
+    });
+    startController(namespaceController({ client, clock, server }), { name: 'namespace' });
+  }
   for (const build of options.controllers ?? []) {
     startController(build(client, clock), build.name === '' ? {} : { name: build.name });
   }

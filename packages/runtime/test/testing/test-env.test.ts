@@ -8,6 +8,7 @@ import {
   CustomResourceDefinitionsType,
   customResourceType,
   defineCustomResource,
+  Namespaces,
   Nodes,
   VirtualClock,
 } from '@drydock/core';
@@ -135,5 +136,50 @@ describe('createTestEnv with nodes', () => {
     });
     await env.stop();
     await counted.stop();
+  });
+});
+
+describe('createTestEnv with the built-in controllers', () => {
+  it('collects the dependents of a deleted owner and empties a deleted namespace', async () => {
+    const env = await createTestEnv({ builtInControllers: true });
+    const owner = await env.client.create(ConfigMaps, {
+      metadata: { namespace: 'default', name: 'owner' },
+      data: {},
+    });
+    if (owner._tag === 'Left') {
+      throw new Error(owner.left.message ?? '');
+    }
+    await env.client.create(ConfigMaps, {
+      metadata: {
+        namespace: 'default',
+        name: 'dependent',
+        ownerReferences: [
+          {
+            apiVersion: 'v1',
+            kind: 'ConfigMap',
+            name: 'owner',
+            uid: owner.right.metadata?.uid ?? '',
+          },
+        ],
+      },
+      data: {},
+    });
+    await env.client.delete(ConfigMaps, { namespace: 'default', name: 'owner' });
+    const dependent = await env.until(
+      ConfigMaps,
+      { namespace: 'default', name: 'dependent' },
+      (object) => object === undefined,
+    );
+    expect(dependent).toBeUndefined();
+
+    await env.client.create(Namespaces, { metadata: { name: 'team' } });
+    await env.client.create(ConfigMaps, {
+      metadata: { namespace: 'team', name: 'settings' },
+      data: {},
+    });
+    await env.client.delete(Namespaces, { name: 'team' });
+    const gone = await env.until(Namespaces, { name: 'team' }, (object) => object === undefined);
+    expect(gone).toBeUndefined();
+    await env.stop();
   });
 });

@@ -9,6 +9,7 @@ import type { ObjectMeta } from '../../api/meta/index.js';
 import { conflict, type Status } from '../../api/status/index.js';
 import type { KeyValue } from '../../store/index.js';
 import { freezeForStorage, type ApiObject } from '../api-object.js';
+import { withFields } from '../object-copy.js';
 import { respond, type ApiResult } from '../api-response.js';
 import { servedObject, withResourceVersion } from '../storage/served-object.js';
 import { statusFromStoreError } from '../storage/store-status.js';
@@ -156,11 +157,12 @@ function markForDeletion(scope: RequestScope, stored: ApiObject): ApiObject | un
       ? 0
       : scope.strategy.gracePeriodSeconds(stored, requested);
   const now = scope.env.clock.now();
+  const held = scope.strategy.holdsDeletion?.(stored) === true;
   if (metadata.deletionTimestamp !== undefined) {
     // Already being deleted: a shorter grace period brings the deadline forward.
     const remaining = metadata.deletionGracePeriodSeconds ?? 0;
     const shorter = grace < remaining;
-    if (shorter && grace === 0 && finalizers.length === 0) {
+    if (shorter && grace === 0 && finalizers.length === 0 && !held) {
       return undefined;
     }
     const sameFinalizers = finalizers.length === (metadata.finalizers ?? []).length;
@@ -178,18 +180,19 @@ function markForDeletion(scope: RequestScope, stored: ApiObject): ApiObject | un
       },
     };
   }
-  if (finalizers.length === 0 && grace === 0) {
+  if (finalizers.length === 0 && grace === 0 && !held) {
     return undefined;
   }
-  return {
-    ...stored,
-    metadata: {
-      ...metadata,
+  const marked: ApiObject = withFields(stored, {
+    metadata: withFields(metadata, {
       deletionTimestamp: formatTime(now + grace * 1000),
       deletionGracePeriodSeconds: grace,
       ...(finalizers.length === 0 ? {} : { finalizers }),
-    },
-  };
+    }),
+  });
+  return scope.strategy.prepareForDeletion === undefined
+    ? marked
+    : scope.strategy.prepareForDeletion(marked);
 }
 
 function withPolicyFinalizers(

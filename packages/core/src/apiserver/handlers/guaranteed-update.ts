@@ -10,7 +10,7 @@ import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
 import type { ObjectMeta } from '../../api/meta/index.js';
 import { conflict, invalid, type Status } from '../../api/status/index.js';
 import type { KeyValue } from '../../store/index.js';
-import { freezeForStorage, type ApiObject } from '../api-object.js';
+import { freezeForStorage, isPlainObject, type ApiObject } from '../api-object.js';
 import { withFields, withoutFields } from '../object-copy.js';
 import { jsonEqual, jsonEqualExcept } from '../json-equal.js';
 import { servedObject, withResourceVersion } from '../storage/served-object.js';
@@ -28,7 +28,9 @@ export type ChangeScope =
   /** The main endpoint: everything but `status` (when the resource has a status subresource). */
   | 'main'
   /** The `status` subresource: only `status`. */
-  | 'status';
+  | 'status'
+  /** A namespace's `finalize` subresource: only `spec.finalizers`. */
+  | 'finalize';
 
 /** A change to one stored object. */
 export interface ObjectChange {
@@ -90,7 +92,7 @@ export async function guaranteedUpdate(
     if (jsonEqual(next, kv.value)) {
       return right({ object: current, deleted: false });
     }
-    const finished = isDeletionFinished(next);
+    const finished = isDeletionFinished(next) && scope.strategy.holdsDeletion?.(next) !== true;
     if (scope.options.dryRun === true) {
       return right({ object: freezeForStorage(next), deleted: finished });
     }
@@ -179,7 +181,13 @@ async function admitChange(
   const { definition, strategy, request } = scope;
   const hasStatus = definition.subresources.status === true;
   let candidate: ApiObject;
-  if (changeScope === 'status') {
+  if (changeScope === 'finalize') {
+    const spec = isPlainObject(old['spec']) ? old['spec'] : {};
+    const builtSpec = isPlainObject(built['spec']) ? built['spec'] : {};
+    candidate = withFields(old, {
+      spec: withFields(spec, { finalizers: builtSpec['finalizers'] ?? [] }),
+    });
+  } else if (changeScope === 'status') {
     candidate =
       built['status'] === undefined
         ? withoutFields(old, STATUS)
@@ -224,7 +232,7 @@ async function admitChange(
     operation: 'UPDATE',
     user: scope.user,
     resource: request.resource,
-    ...(changeScope === 'status' ? { subresource: 'status' } : {}),
+    ...(changeScope === 'main' ? {} : { subresource: changeScope }),
     kind: { group: definition.group, version: definition.version, kind: definition.kind },
     ...(request.namespace === undefined ? {} : { namespace: request.namespace }),
     name: request.name ?? '',

@@ -55,6 +55,7 @@ import {
 } from '../validation/index.js';
 import { CUSTOM_RESOURCE_CLEANUP_FINALIZER } from '../customresources/custom-resource-definitions.js';
 import { POD_COLUMNS } from '../table/pod-columns.js';
+import { withFields } from '../object-copy.js';
 import { codecStrategy } from './codec-strategy.js';
 import { podGracePeriodSeconds, preparePodForCreate } from './pod-lifecycle.js';
 import type { ResourceStrategy } from './resource-strategy.js';
@@ -65,6 +66,13 @@ const BUILT_IN: Readonly<Record<string, () => ResourceStrategy>> = {
     codecStrategy({
       codec: Namespace,
       nameRule: 'label',
+      // Deleting a namespace waits for its `spec.finalizers` (`kubernetes`), which the
+      // namespace controller removes through `finalize` once the namespace is empty.
+      holdsDeletion: (namespace) => (namespace.spec?.finalizers ?? []).length > 0,
+      prepareForDeletion: (namespace) =>
+        withFields(namespace, {
+          status: withFields(namespace.status ?? {}, { phase: 'Terminating' }),
+        }),
       applyDefaults: defaultNamespace,
       validate: validateNamespace,
       validateUpdate: validateNamespaceUpdate,

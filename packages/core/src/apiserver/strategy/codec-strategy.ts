@@ -31,6 +31,8 @@ export interface CodecStrategyInput<T> {
   readonly validateStatusUpdate?: (object: T, old: T) => readonly FieldError[];
   readonly gracePeriodSeconds?: (object: T, requested: number | undefined) => number;
   readonly printerColumns?: readonly PrinterColumn[];
+  readonly holdsDeletion?: (object: T) => boolean;
+  readonly prepareForDeletion?: (object: T) => T;
 }
 
 /**
@@ -77,6 +79,15 @@ export function codecStrategy<T>(input: CodecStrategyInput<T>): ResourceStrategy
             input.validateStatusUpdate!(typed(object), typed(old)),
         }),
     ...(input.printerColumns === undefined ? {} : { printerColumns: input.printerColumns }),
+    ...(input.holdsDeletion === undefined
+      ? {}
+      : { holdsDeletion: (object: ApiObject) => input.holdsDeletion!(typed(object)) }),
+    ...(input.prepareForDeletion === undefined
+      ? {}
+      : {
+          prepareForDeletion: (object: ApiObject) =>
+            untyped(input.prepareForDeletion!(typed(object))),
+        }),
     ...(input.gracePeriodSeconds === undefined
       ? {}
       : {

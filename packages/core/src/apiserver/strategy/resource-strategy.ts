@@ -49,6 +49,14 @@ export interface ResourceStrategy {
   /** The columns of the resource's table (after `Name`); `Age` alone when absent. */
   readonly printerColumns?: readonly PrinterColumn[];
   /**
+   * Whether a deleted object must wait for more than its `metadata.finalizers`
+   * (a namespace waits for its `spec.finalizers`, which the namespace controller
+   * removes once the namespace is empty).
+   */
+  readonly holdsDeletion?: (object: ApiObject) => boolean;
+  /** Sets what a deletion changes besides `deletionTimestamp` (a namespace's `Terminating` phase). */
+  readonly prepareForDeletion?: (object: ApiObject) => ApiObject;
+  /**
    * For resources deleted gracefully (pods): the grace period in seconds for a delete
    * that asked for `requested` (or nothing); 0 deletes at once.
    */

@@ -1,0 +1,219 @@
+/**
+ * The garbage collector's view of the cluster: one watcher and cache per served
+ * resource that supports list and watch, kept in step with the resource registry, and
+ * the owner → dependents graph read from their `metadata.ownerReferences`.
+ *
+ * @module
+ */
+import { isLeft } from 'fp-ts/lib/Either.js';
+import { Subject, tap, type Observable, type Subscription } from 'rxjs';
+import type { OwnerReference } from '../../api/meta/owner-reference.js';
+import {
+  parseApiVersion,
+  type ResourceDefinition,
+  type ResourceRegistry,
+} from '../../api/registry/index.js';
+import type { ApiObject } from '../../apiserver/index.js';
+import type { Client } from '../../client/client.js';
+import { keyOf, resourceType, type ResourceType } from '../../client/resource-type.js';
+import type { Clock } from '../../clock/index.js';
+import {
+  createStore,
+  OWNER_UID_INDEX,
+  reflector,
+  type CacheReader,
+} from '../../reconcile/cache/index.js';
+import { watcher, type WatcherEvent } from '../../reconcile/watcher/index.js';
+
+// ---------------------------------------------------------------------------
+// model
+// ---------------------------------------------------------------------------
+
+/** An object as a cache holds it, with the resource type it belongs to. */
+export interface MonitoredObject {
+  readonly type: ResourceType;
+  readonly object: ApiObject;
+}
+
+/** One watcher event of one monitored resource, emitted once its cache has applied it. */
+export interface MonitorEvent {
+  readonly type: ResourceType;
+  readonly event: WatcherEvent;
+  /**
+   * The object the cache held under the same key before an `initApply`, `apply` or
+   * `delete` (so that owners a change removed are known); absent if it held none.
+   */
+  readonly previous?: ApiObject;
+}
+
+/** What {@link ResourceMonitors} needs. */
+export interface ResourceMonitorsOptions {
+  readonly client: Client;
+  readonly clock: Clock;
+  /** The served resources: monitored as they come and go. */
+  readonly registry: ResourceRegistry;
+}
+
+/** The index every monitor's cache files objects under their own `metadata.uid`. */
+const UID_INDEX = 'uid';
+
+interface Monitor {
+  readonly type: ResourceType;
+  readonly cache: CacheReader<ApiObject>;
+  readonly subscription: Subscription;
+}
+
+// ---------------------------------------------------------------------------
+// monitors
+// ---------------------------------------------------------------------------
+
+/**
+ * Watches every served resource that supports `list` and `watch` (in the preferred
+ * version of its group, once per group and resource), each into its own cache.
+ *
+ * Guarantees: after {@link ResourceMonitors.start}, a resource registered later (a CRD
+ * established) is monitored at once and one unregistered stops being monitored;
+ * {@link ResourceMonitors.events$} emits every watcher event after its cache applied
+ * it, so readers already see it. Lookups answer from memory.
+ *
+ * Caveats: caches lag behind the apiserver, so what they say is a hint to verify with
+ * a live read before acting; a resource is monitored in one version only.
+ */
+export class ResourceMonitors {
+  /** Every event of every monitor, as its cache applied it. */
+  readonly events$: Observable<MonitorEvent>;
+
+  private readonly events = new Subject<MonitorEvent>();
+  private readonly monitors = new Map<string, Monitor>();
+  private registryChanges: Subscription | undefined;
+
+  /** Monitors of `options.registry`'s resources, not started. */
+  constructor(private readonly options: ResourceMonitorsOptions) {
+    this.events$ = this.events.asObservable();
+  }
+
+  /** Starts monitoring the served resources, and follows the registry's changes. */
+  start(): void {
+    this.registryChanges ??= this.options.registry.changes$.subscribe(() => this.sync());
+    this.sync();
+  }
+
+  /** Stops every watcher and forgets every cache. */
+  stop(): void {
+    this.registryChanges?.unsubscribe();
+    this.registryChanges = undefined;
+    for (const monitor of this.monitors.values()) {
+      monitor.subscription.unsubscribe();
+    }
+    this.monitors.clear();
+  }
+
+  /** The object with this `metadata.uid`, in any cache. */
+  byUid(uid: string): MonitoredObject | undefined {
+    for (const { type, cache } of this.monitors.values()) {
+      const [object] = cache.byIndex(UID_INDEX, uid);
+      if (object !== undefined) {
+        return { type, object };
+      }
+    }
+    return undefined;
+  }
+
+  /** Every cached object with an owner reference to `uid`. */
+  dependentsOf(uid: string): readonly MonitoredObject[] {
+    const dependents: MonitoredObject[] = [];
+    for (const { type, cache } of this.monitors.values()) {
+      for (const object of cache.byIndex(OWNER_UID_INDEX, uid)) {
+        dependents.push({ type, object });
+      }
+    }
+    return dependents;
+  }
+
+  /**
+   * The resource type an owner reference points at: its `apiVersion` and `kind` if
+   * served, else its group and kind in any served version; `undefined` if neither.
+   */
+  typeOfOwner(reference: OwnerReference): ResourceType | undefined {
+    const parsed = parseApiVersion(reference.apiVersion);
+    if (isLeft(parsed)) {
+      return undefined;
+    }
+    const { group, version } = parsed.right;
+    const { registry } = this.options;
+    const definition =
+      registry.byGroupVersionKind({ group, version, kind: reference.kind }) ??
+      registry
+        .resources()
+        .find((candidate) => candidate.group === group && candidate.kind === reference.kind);
+    return definition === undefined ? undefined : typeOfDefinition(definition);
+  }
+
+  /** Starts the monitors the registry now calls for, and stops those it no longer does. */
+  private sync(): void {
+    const wanted = new Map<string, ResourceDefinition>();
+    for (const definition of this.options.registry.resources()) {
+      const id = monitorId(definition);
+      if (!wanted.has(id) && isMonitorable(definition)) {
+        const preferred =
+          this.options.registry.byGroupResource({
+            group: definition.group,
+            resource: definition.plural,
+          }) ?? definition;
+        wanted.set(id, isMonitorable(preferred) ? preferred : definition);
+      }
+    }
+    for (const [id, monitor] of this.monitors) {
+      const definition = wanted.get(id);
+      if (definition === undefined || definition.version !== monitor.type.version) {
+        monitor.subscription.unsubscribe();
+        this.monitors.delete(id);
+      }
+    }
+    for (const [id, definition] of wanted) {
+      if (!this.monitors.has(id)) {
+        this.monitors.set(id, this.monitor(typeOfDefinition(definition)));
+      }
+    }
+  }
+
+  private monitor(type: ResourceType): Monitor {
+    const { reader, writer } = createStore<ApiObject>({
+      indexers: { [UID_INDEX]: (object) => [object.metadata?.uid ?? ''] },
+    });
+    let previous: ApiObject | undefined;
+    const subscription = watcher(this.options.client, type, { clock: this.options.clock })
+      .pipe(
+        tap((event) => {
+          previous =
+            event.type === 'init' || event.type === 'initDone'
+              ? undefined
+              : reader.get(keyOf(event.object));
+        }),
+        reflector(writer),
+      )
+      .subscribe((event) =>
+        this.events.next({ type, event, ...(previous === undefined ? {} : { previous }) }),
+      );
+    return { type, cache: reader, subscription };
+  }
+}
+
+/** The resource type of a served resource (untyped: the collector reads only metadata). */
+export function typeOfDefinition(definition: ResourceDefinition): ResourceType {
+  return resourceType({
+    group: definition.group,
+    version: definition.version,
+    kind: definition.kind,
+    plural: definition.plural,
+    namespaced: definition.namespaced,
+  });
+}
+
+function isMonitorable(definition: ResourceDefinition): boolean {
+  return definition.verbs.includes('list') && definition.verbs.includes('watch');
+}
+
+function monitorId(definition: ResourceDefinition): string {
+  return `${definition.plural}.${definition.group}`;
+}
