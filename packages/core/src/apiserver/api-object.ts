@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { isJSONObject } from '../api/codec/codec-nodes.js';
 import type { ObjectMeta } from '../api/meta/index.js';
 import { recordSizeBound } from '../store/index.js';
 
@@ -21,10 +22,9 @@ export interface ApiObject {
   readonly [field: string]: unknown;
 }
 
-/** Whether a value is a JSON object (not `null`, not an array). */
-export function isPlainObject(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/** Whether a value is a JSON object (not `null`, not an array): the codec layer's check. */
+export const isPlainObject: (value: unknown) => value is Readonly<Record<string, unknown>> =
+  isJSONObject;
 
 /**
  * Freezes a JSON value and everything under it, in place, and returns it. Objects that

@@ -80,6 +80,7 @@ export {
 export { customResourceStrategy } from './customresources/custom-resource-strategy.js';
 export { FOREGROUND_DELETION_FINALIZER, ORPHAN_FINALIZER } from './handlers/delete.js';
 export { BOOKMARK_PERIOD_MS, INITIAL_EVENTS_END_ANNOTATION } from './handlers/watch.js';
+export { formatTime } from './handlers/timestamps.js';
 export { jsonEqual } from './json-equal.js';
 export {
   SYSTEM_NAMESPACES,

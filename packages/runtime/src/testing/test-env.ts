@@ -37,7 +37,7 @@ import { advance, settle, type SettleOptions } from './settle.js';
 import { TraceRecorder, type Trace } from './trace.js';
 import { until, type UntilOptions } from './until.js';
 import { createTestNodes, type TestNodes } from './test-nodes.js';
-import { garbageCollector, namespaceController } from '@drydock/core';
+import { formatTime, garbageCollector, namespaceController } from '@drydock/core';
 
 /** What {@link createTestEnv} builds; every field has a default. */
 export interface TestEnvOptions {
@@ -143,7 +143,7 @@ export async function createTestEnv(options: TestEnvOptions = {}): Promise<TestE
     await createTestNodes(
       new InProcessClient({ server, user: SYSTEM_ADMIN }),
       options.nodes,
-      new Date(clock.now()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      formatTime(clock.now()),
     );
   }
 

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { isPlainObject } from '../api-object.js';
 
 /** Structural equality of JSON values; see `json-equal.ts`. */
 export { jsonEqual } from '../json-equal.js';
@@ -12,9 +13,8 @@ export type JSONValueType =
   'null' | 'boolean' | 'integer' | 'number' | 'string' | 'array' | 'object';
 
 /** Whether `value` is a JSON object (not `null`, not an array). */
-export function isJSONObject(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export const isJSONObject: (value: unknown) => value is Readonly<Record<string, unknown>> =
+  isPlainObject;
 
 /** The JSON type of `value`, as upstream names it in `must be of type` errors. */
 export function jsonTypeOf(value: unknown): JSONValueType {

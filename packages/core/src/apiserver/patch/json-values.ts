@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { isPlainObject } from '../api-object.js';
 
 /** Structural equality of JSON values; see `json-equal.ts`. */
 export { jsonEqual } from '../json-equal.js';
@@ -12,9 +13,7 @@ export { jsonEqual } from '../json-equal.js';
 export type JsonObject = { readonly [key: string]: unknown };
 
 /** Whether a value is a JSON object (not `null`, not an array). */
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export const isJsonObject: (value: unknown) => value is JsonObject = isPlainObject;
 
 /** Whether a JSON object has its own property `key` (never one from the prototype). */
 export function hasKey(object: JsonObject, key: string): boolean {

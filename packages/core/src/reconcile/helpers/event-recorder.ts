@@ -15,6 +15,7 @@ import type { ApiObject } from '../../apiserver/api-object.js';
 import type { Client, ClientResult } from '../../client/client.js';
 import { resourceType, type ResourceType } from '../../client/resource-type.js';
 import type { Clock } from '../../clock/index.js';
+import { formatTime } from '../../apiserver/handlers/timestamps.js';
 
 // ---------------------------------------------------------------------------
 // model
@@ -280,9 +281,4 @@ function aggregationKey(object: ApiObject, input: EventInput): string {
     input.reason,
     input.message,
   ]);
-}
-
-/** A `metav1.Time`: RFC 3339 in UTC, to the second. */
-function formatTime(millis: number): string {
-  return `${new Date(millis).toISOString().slice(0, 19)}Z`;
 }
