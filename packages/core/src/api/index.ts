@@ -14,3 +14,4 @@ export * from './quantity/index.js';
 export * from './registry/index.js';
 export * from './selectors/index.js';
 export * from './status/index.js';
+export * from './scheduling/index.js';

@@ -15,6 +15,11 @@ import {
   startCustomResourceDefinitions,
   type CustomResourceDefinitions,
 } from './customresources/custom-resource-definitions.js';
+import {
+  ServiceAllocators,
+  serviceStrategy,
+  startServiceAllocationSync,
+} from './service-allocation/index.js';
 
 /** The namespaces a new cluster has. */
 export const SYSTEM_NAMESPACES: readonly string[] = Object.freeze([
@@ -30,6 +35,10 @@ export interface StartApiServerOptions extends Omit<ApiServerOptions, 'authorize
   readonly authorization?: 'RBAC' | 'AlwaysAllow';
   /** Creates the {@link SYSTEM_NAMESPACES} that are missing. Default: true. */
   readonly createSystemNamespaces?: boolean;
+  /** The IPv4 CIDR cluster IPs come from (`--service-cluster-ip-range`). Default: `10.96.0.0/12`. */
+  readonly serviceClusterIPRange?: string;
+  /** The range node ports come from (`--service-node-port-range`). Default: `30000-32767`. */
+  readonly serviceNodePortRange?: string;
 }
 
 /** A running apiserver and its built-in parts. */
@@ -38,6 +47,8 @@ export interface RunningApiServer {
   /** The RBAC sync, with `authorization: 'RBAC'`. */
   readonly rbac?: RbacSync;
   readonly customResources: CustomResourceDefinitions;
+  /** The cluster IPs and node ports services hold. */
+  readonly serviceAllocators: ServiceAllocators;
   /** Resolves once the built-in controllers' writes so far are done (CRD status, cleanup). */
   readonly settled: () => Promise<void>;
   /** Stops the built-in parts and the server (the store stays open). */
@@ -48,14 +59,23 @@ export interface RunningApiServer {
  * Starts an apiserver over `options.store`: NamespaceLifecycle first among the
  * validating plugins, the CRD controller, RBAC if asked (with the bootstrap policy:
  * `cluster-admin` for `system:masters`, self-reviews for authenticated users,
- * discovery for all, and the `view`, `edit` and `admin` roles), and the system
- * namespaces.
+ * discovery for all, and the `view`, `edit` and `admin` roles), the system
+ * namespaces, and service cluster IP and node port allocation (rebuilt from the
+ * services already stored).
  *
- * Errors: rejects if the store cannot be read or a system namespace cannot be
- * created.
+ * Errors: throws `RangeError` for a service range that does not parse; rejects if
+ * the store cannot be read or a system namespace cannot be created.
  */
 export async function startApiServer(options: StartApiServerOptions): Promise<RunningApiServer> {
   let authorize: Authorizer = alwaysAllow;
+  const serviceAllocators = new ServiceAllocators({
+    ...(options.serviceClusterIPRange === undefined
+      ? {}
+      : { serviceClusterIPRange: options.serviceClusterIPRange }),
+    ...(options.serviceNodePortRange === undefined
+      ? {}
+      : { serviceNodePortRange: options.serviceNodePortRange }),
+  });
   const server = new ApiServer({
     ...options,
     authorizer: (attributes) => authorize(attributes),
@@ -63,6 +83,18 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
       namespaceLifecycle({ store: options.store }),
       ...(options.validatingAdmission ?? []),
     ],
+  });
+  const services = server.registry.byGroupVersionResource({
+    group: '',
+    version: 'v1',
+    resource: 'services',
+  });
+  if (services !== undefined) {
+    server.setStrategy(services, serviceStrategy({ allocators: serviceAllocators }));
+  }
+  const serviceAllocation = await startServiceAllocationSync({
+    store: options.store,
+    allocators: serviceAllocators,
   });
   const rbac =
     options.authorization === 'RBAC' ? await startRbacSync({ store: options.store }) : undefined;
@@ -101,8 +133,10 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
     server,
     ...(rbac === undefined ? {} : { rbac }),
     customResources,
+    serviceAllocators,
     settled: () => customResources.settled(),
     stop: () => {
+      serviceAllocation.stop();
       customResources.stop();
       rbac?.stop();
       server.close();

@@ -7,7 +7,7 @@
  */
 import type { Either } from 'fp-ts/lib/Either.js';
 import type { Observable } from 'rxjs';
-import type { Scale } from '../api/kinds/index.js';
+import type { Binding, Scale } from '../api/kinds/index.js';
 import type { Status } from '../api/status/index.js';
 import type {
   ApiObject,
@@ -156,4 +156,10 @@ export interface Client {
     scale: Scale,
     options?: WriteOptions,
   ): ClientResult<Scale>;
+  /**
+   * Binds the pod at `key` to the node `binding.target.name` through the
+   * `pods/binding` subresource (what a scheduler does); answers the success `Status`.
+   * Errors: 409 when the pod is already assigned or is being deleted, 404 without it.
+   */
+  bind(key: ObjectKey, binding: Binding, options?: WriteOptions): ClientResult<Status>;
 }

@@ -6,7 +6,7 @@
  */
 import { isLeft, right, type Either } from 'fp-ts/lib/Either.js';
 import { catchError, defer, from, map, type Observable, of, switchMap, takeWhile } from 'rxjs';
-import type { Scale } from '../api/kinds/index.js';
+import type { Binding, Scale } from '../api/kinds/index.js';
 import { apiVersionOf } from '../api/registry/index.js';
 import { internalError, type Status } from '../api/status/index.js';
 import type {
@@ -28,6 +28,7 @@ import type {
   ClientWatchOptions,
   WriteOptions,
 } from './client.js';
+import { Pods } from './built-in-types.js';
 import { keyOf, type ObjectKey, type ResourceType } from './resource-type.js';
 
 /**
@@ -242,6 +243,17 @@ export class InProcessClient implements Client {
       ...target(type, key),
       subresource: 'scale',
       body: { apiVersion: 'autoscaling/v1', kind: 'Scale', ...scale },
+      options,
+    });
+  }
+
+  /** Binds the pod at `key` to `binding.target.name` through `pods/binding`. */
+  bind(key: ObjectKey, binding: Binding, options: WriteOptions = {}): ClientResult<Status> {
+    return this.send<Status>({
+      verb: 'create',
+      ...target(Pods, key),
+      subresource: 'binding',
+      body: { apiVersion: 'v1', kind: 'Binding', ...binding },
       options,
     });
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Deployment } from '../../src/api/kinds/index.js';
-import { ConfigMaps, Deployments } from '../../src/client/built-in-types.js';
+import { ConfigMaps, Deployments, Pods } from '../../src/client/built-in-types.js';
 import { expectLeft, expectRight } from '../support/either.js';
 import { ALICE, clientFixture, type ClientFixture } from './support/client-fixture.js';
 
@@ -153,6 +153,49 @@ describe('InProcessClient subresources', () => {
       await createDeployment(fixture);
       const status = expectLeft(await fixture.client.asUser(ALICE).getScale(Deployments, WEB));
       expect(status).toMatchObject({ code: 403, reason: 'Forbidden' });
+    });
+  });
+
+  describe('binding', () => {
+    async function createPod(fixture: ClientFixture): Promise<void> {
+      expectRight(
+        await fixture.client.create(Pods, {
+          metadata: { name: 'web', namespace: 'default' },
+          spec: { containers: [{ name: 'web', image: 'nginx' }] },
+        }),
+      );
+    }
+
+    it('bind assigns the pod to the node and marks it PodScheduled', async () => {
+      const fixture = await clientFixture();
+      await createPod(fixture);
+      const status = expectRight(
+        await fixture.client.bind(WEB, { target: { kind: 'Node', name: 'node-1' } }),
+      );
+      expect(status).toMatchObject({ kind: 'Status', status: 'Success' });
+      const pod = expectRight(await fixture.client.get(Pods, WEB));
+      expect(pod.spec?.nodeName).toBe('node-1');
+      expect(pod.status?.conditions).toContainEqual(
+        expect.objectContaining({ type: 'PodScheduled', status: 'True' }),
+      );
+    });
+
+    it('bind answers 409 Conflict for a pod already assigned', async () => {
+      const fixture = await clientFixture();
+      await createPod(fixture);
+      expectRight(await fixture.client.bind(WEB, { target: { kind: 'Node', name: 'node-1' } }));
+      const status = expectLeft(
+        await fixture.client.bind(WEB, { target: { kind: 'Node', name: 'node-2' } }),
+      );
+      expect(status).toMatchObject({ code: 409, reason: 'Conflict' });
+    });
+
+    it('bind answers 404 NotFound for a pod that does not exist', async () => {
+      const fixture = await clientFixture();
+      const status = expectLeft(
+        await fixture.client.bind(WEB, { target: { kind: 'Node', name: 'node-1' } }),
+      );
+      expect(status.reason).toBe('NotFound');
     });
   });
 });

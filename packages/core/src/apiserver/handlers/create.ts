@@ -17,6 +17,7 @@ import { decodeBody } from './decode-body.js';
 import { generateName } from './generate-name.js';
 import { checkBodyPlacement } from './object-identity.js';
 import type { RequestScope } from './request-scope.js';
+import type { BegunWrite } from '../strategy/resource-strategy.js';
 import { formatTime } from './timestamps.js';
 
 /** The metadata only the server sets on create: whatever a client sent is dropped. */
@@ -60,22 +61,40 @@ export async function createObject(scope: RequestScope): Promise<ApiResult> {
   if (isLeft(admitted)) {
     return admitted;
   }
-  const generated =
-    (admitted.right.metadata?.name ?? '') === '' &&
-    (admitted.right.metadata?.generateName ?? '') !== '';
-  for (let attempt = 1; ; attempt++) {
-    const named = generated ? withGeneratedName(scope, admitted.right) : admitted.right;
-    const stored = await persistNewObject(scope, named);
-    if (
-      isLeft(stored) &&
-      stored.left.reason === 'AlreadyExists' &&
-      generated &&
-      attempt < GENERATE_NAME_ATTEMPTS
-    ) {
-      continue;
-    }
-    return isLeft(stored) ? stored : right(respond(201, stored.right, decoded.right.warnings));
+  const begun = beginCreate(scope, admitted.right);
+  if (isLeft(begun)) {
+    return begun;
   }
+  const object = begun.right.object;
+  const generated =
+    (object.metadata?.name ?? '') === '' && (object.metadata?.generateName ?? '') !== '';
+  let persisted = false;
+  try {
+    for (let attempt = 1; ; attempt++) {
+      const named = generated ? withGeneratedName(scope, object) : object;
+      const stored = await persistNewObject(scope, named);
+      if (
+        isLeft(stored) &&
+        stored.left.reason === 'AlreadyExists' &&
+        generated &&
+        attempt < GENERATE_NAME_ATTEMPTS
+      ) {
+        continue;
+      }
+      persisted = !isLeft(stored) && scope.options.dryRun !== true;
+      return isLeft(stored) ? stored : right(respond(201, stored.right, decoded.right.warnings));
+    }
+  } finally {
+    // Values assigned for an object that was not persisted go back (upstream's FinishFunc).
+    begun.right.finish(persisted);
+  }
+}
+
+/** The strategy's `beginCreate`, or the object as it is with nothing to settle. */
+function beginCreate(scope: RequestScope, object: ApiObject): Either<Status, BegunWrite> {
+  return scope.strategy.beginCreate === undefined
+    ? right({ object, finish: () => undefined })
+    : scope.strategy.beginCreate(object, { dryRun: scope.options.dryRun === true });
 }
 
 /**

@@ -19,6 +19,7 @@ import type { AdmissionAttributes } from '../admission/admission-plugin.js';
 import { mutatingAdmission, validateWrite, validatingAdmission } from './admission-stages.js';
 import { readObject } from './read.js';
 import type { RequestScope } from './request-scope.js';
+import type { BegunWrite } from '../strategy/resource-strategy.js';
 
 /** How many times an unconditional change is retried when another write wins the race. */
 const MAX_ATTEMPTS = 16;
@@ -88,38 +89,62 @@ export async function guaranteedUpdate(
     if (isLeft(admitted)) {
       return admitted;
     }
-    const next = admitted.right;
-    if (jsonEqual(next, kv.value)) {
-      return right({ object: current, deleted: false });
+    const begun = beginUpdate(scope, change.scope, admitted.right, kv.value);
+    if (isLeft(begun)) {
+      return begun;
     }
-    const finished = isDeletionFinished(next) && scope.strategy.holdsDeletion?.(next) !== true;
-    if (scope.options.dryRun === true) {
-      return right({ object: freezeForStorage(next), deleted: finished });
-    }
-    const frozen = freezeForStorage(next);
-    const result = await scope.env.store.txn({
-      compare: [{ key: kv.key, target: 'modRevision', operator: '=', value: kv.modRevision }],
-      success: finished
-        ? [{ op: 'delete', range: { key: kv.key } }]
-        : [{ op: 'put', key: kv.key, value: frozen }],
-    });
-    if (isLeft(result)) {
-      return left(statusFromStoreError(result.left));
-    }
-    if (!result.right.succeeded) {
-      if (conditional || attempt >= MAX_ATTEMPTS) {
-        return left(conflictFor(scope));
+    let persisted = false;
+    try {
+      const next = begun.right.object;
+      if (jsonEqual(next, kv.value)) {
+        return right({ object: current, deleted: false });
       }
-      continue;
+      const finished = isDeletionFinished(next) && scope.strategy.holdsDeletion?.(next) !== true;
+      if (scope.options.dryRun === true) {
+        return right({ object: freezeForStorage(next), deleted: finished });
+      }
+      const frozen = freezeForStorage(next);
+      const result = await scope.env.store.txn({
+        compare: [{ key: kv.key, target: 'modRevision', operator: '=', value: kv.modRevision }],
+        success: finished
+          ? [{ op: 'delete', range: { key: kv.key } }]
+          : [{ op: 'put', key: kv.key, value: frozen }],
+      });
+      if (isLeft(result)) {
+        return left(statusFromStoreError(result.left));
+      }
+      persisted = result.right.succeeded;
+      if (!result.right.succeeded) {
+        if (conditional || attempt >= MAX_ATTEMPTS) {
+          return left(conflictFor(scope));
+        }
+        continue;
+      }
+      const revision = result.right.revision;
+      return right({
+        object: finished
+          ? withResourceVersion(frozen, revision)
+          : servedObject(storedAt(kv, frozen, revision)),
+        deleted: finished,
+      });
+    } finally {
+      // Values assigned for a change that was not persisted go back; those it freed
+      // are given up once it was (upstream's FinishFunc).
+      begun.right.finish(persisted);
     }
-    const revision = result.right.revision;
-    return right({
-      object: finished
-        ? withResourceVersion(frozen, revision)
-        : servedObject(storedAt(kv, frozen, revision)),
-      deleted: finished,
-    });
   }
+}
+
+/** The strategy's `beginUpdate` for a change of the main endpoint, or nothing to settle. */
+function beginUpdate(
+  scope: RequestScope,
+  changeScope: ChangeScope,
+  object: ApiObject,
+  old: ApiObject,
+): Either<Status, BegunWrite> {
+  return changeScope !== 'main' || scope.strategy.beginUpdate === undefined
+    ? right({ object, finish: () => undefined })
+    : scope.strategy.beginUpdate(object, old, { dryRun: scope.options.dryRun === true });
 }
 
 function storedAt(

@@ -21,7 +21,6 @@ import {
   Node,
   Pod,
   Secret,
-  Service,
   ServiceAccount,
 } from '../../api/kinds/core-v1/index.js';
 import { EndpointSlice } from '../../api/kinds/discovery-v1/index.js';
@@ -54,6 +53,7 @@ import {
   validateSecretUpdate,
 } from '../validation/index.js';
 import { CUSTOM_RESOURCE_CLEANUP_FINALIZER } from '../customresources/custom-resource-definitions.js';
+import { serviceStrategy } from '../service-allocation/service-strategy.js';
 import { POD_COLUMNS } from '../table/pod-columns.js';
 import { withFields } from '../object-copy.js';
 import { codecStrategy } from './codec-strategy.js';
@@ -90,7 +90,8 @@ const BUILT_IN: Readonly<Record<string, () => ResourceStrategy>> = {
     }),
   '/nodes': () =>
     codecStrategy({ codec: Node, applyDefaults: defaultNode, validate: validateNode }),
-  '/services': () => codecStrategy({ codec: Service, nameRule: 'label' }),
+  // Allocation needs the cluster's allocators: `startApiServer` installs that strategy.
+  '/services': () => serviceStrategy(),
   '/endpoints': () => codecStrategy({ codec: Endpoints }),
   '/configmaps': () =>
     codecStrategy({

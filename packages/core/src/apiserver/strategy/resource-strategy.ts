@@ -7,6 +7,7 @@
  */
 import type { Either } from 'fp-ts/lib/Either.js';
 import type { FieldError } from '../../api/codec/index.js';
+import type { Status } from '../../api/status/index.js';
 import type { ApiObject } from '../api-object.js';
 import type { StrategicMergeSchema } from '../patch/index.js';
 import type { PrinterColumn } from '../table/printer-column.js';
@@ -16,6 +17,23 @@ import type { NameRule } from '../validation/index.js';
 export interface DecodeRequest {
   readonly body: unknown;
   readonly strict: boolean;
+}
+
+/** What a write that assigns server-held values (cluster IPs, node ports) is told. */
+export interface BeginWriteContext {
+  /** A dry run: check and fill in values, but hold nothing. */
+  readonly dryRun: boolean;
+}
+
+/**
+ * A write whose server-held values are assigned but not yet settled: the object with
+ * them filled in, and `finish`, which the pipeline calls exactly once with whether
+ * the object was persisted (false for a dry run, a failed or lost write, a no-op).
+ * Upstream's `BeginCreate` / `BeginUpdate` and their `FinishFunc`.
+ */
+export interface BegunWrite {
+  readonly object: ApiObject;
+  readonly finish: (persisted: boolean) => void;
 }
 
 /**
@@ -38,6 +56,24 @@ export interface ResourceStrategy {
   readonly validate?: (object: ApiObject) => readonly FieldError[];
   /** Checks a change (immutable fields); runs with {@link ResourceStrategy.validate}. */
   readonly validateUpdate?: (object: ApiObject, old: ApiObject) => readonly FieldError[];
+  /**
+   * Assigns server-held values to a new object once it is validated and admitted,
+   * just before it is persisted (a service's cluster IP and node ports). A failure
+   * (422 for a requested value that is taken, 500 for a full range) fails the create.
+   */
+  readonly beginCreate?: (
+    object: ApiObject,
+    context: BeginWriteContext,
+  ) => Either<Status, BegunWrite>;
+  /**
+   * As {@link ResourceStrategy.beginCreate}, for a change through the main endpoint
+   * (update or patch) of the stored `old`: keeps, assigns and frees values.
+   */
+  readonly beginUpdate?: (
+    object: ApiObject,
+    old: ApiObject,
+    context: BeginWriteContext,
+  ) => Either<Status, BegunWrite>;
   /** Checks a change made through the `status` subresource. */
   readonly validateStatusUpdate?: (object: ApiObject, old: ApiObject) => readonly FieldError[];
   /**

@@ -174,6 +174,10 @@ export class FakeClient implements Client {
     throw new Error('FakeClient.updateScale: the helpers never write a scale');
   }
 
+  bind(): never {
+    throw new Error('FakeClient.bind: the helpers never bind a pod');
+  }
+
   private async answer<T>(
     method: string,
     type: TypeName,

@@ -136,6 +136,10 @@ export class ScriptedClient implements Client {
   updateScale(): never {
     return notScripted('updateScale');
   }
+
+  bind(): never {
+    return notScripted('bind');
+  }
 }
 
 function notScripted(method: string): never {
