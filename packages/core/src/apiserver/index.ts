@@ -104,6 +104,7 @@ export * from './crd/index.js';
 export * from './defaulting/index.js';
 export * from './patch/index.js';
 export * from './rbac/index.js';
+export * from './service-allocation/index.js';
 export {
   isConfigMapKey,
   isDNS1035Label,

@@ -18,7 +18,7 @@ export {
   type ResolveResult,
   type RoutesChanged,
 } from './kube-proxy.js';
-export { RoutingTable, SERVICE_NAME_LABEL } from './routing-table.js';
+export { RoutingTable } from './routing-table.js';
 export {
   objectName,
   serviceRoutes,

@@ -6,16 +6,13 @@
  * @module
  */
 import type { Service } from '../api/kinds/core-v1/index.js';
-import type { EndpointSlice } from '../api/kinds/discovery-v1/index.js';
+import { SERVICE_NAME_LABEL, type EndpointSlice } from '../api/kinds/discovery-v1/index.js';
 import {
   objectName,
   serviceRoutes,
   type RouteProtocol,
   type ServicePortRoute,
 } from './service-routes.js';
-
-/** The label that ties an EndpointSlice to its service. */
-export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
 /**
  * Services, their slices and the routes built from them.

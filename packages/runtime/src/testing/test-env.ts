@@ -9,22 +9,28 @@
 import { isLeft } from 'fp-ts/lib/Either.js';
 import type { Subscription } from 'rxjs';
 import {
+  BUILT_IN_COMPONENT_NAMES,
+  createCluster,
   InProcessClient,
   MemoryStore,
-  startApiServer,
   SYSTEM_ADMIN,
   VirtualClock,
   type ApiObject,
   type ApiServer,
   type Clock,
+  type Cluster,
+  type ClusterComponents,
+  type ClusterNodeSpec,
   type CustomResourceDefinition,
   type Duration,
   type ObjectKey,
   type ResourceType,
   type RunningApiServer,
+  type RuntimeScript,
   type UserInfo,
 } from '@drydock/core';
 import { ActivityTracker } from './activity-tracker.js';
+import { harnessHost, type RunningComponent } from './harness-host.js';
 import { FaultInjector, type Faults } from './fault-injector.js';
 import {
   runController,
@@ -68,8 +74,16 @@ export interface TestEnvOptions {
    * and `namespace`.
    */
   readonly builtInControllers?: boolean;
-  // The cluster's own components (a scheduler, kubelets for `nodes`) will be options
-  // here, started in `createTestEnv` after the CRDs and before `controllers`.
+  /**
+   * The control plane: `true` runs every component of `createCluster` (controllers,
+   * scheduler, kube-proxy, and a kubelet with a simulated runtime for each of `nodes`,
+   * so pods run); an object chooses them as `createCluster`'s `components`. Their
+   * controllers' reconciles are in the trace under their names (`replicaset`,
+   * `deployment`, ...). Default: false (no component runs; `nodes` are Node objects).
+   */
+  readonly controlPlane?: boolean | ClusterComponents;
+  /** How containers behave on the nodes (with `controlPlane`); scriptable later as `env.cluster.runtimeScript`. */
+  readonly runtimeScript?: RuntimeScript;
 }
 
 /** A running test environment; see {@link createTestEnv}. */
@@ -79,6 +93,8 @@ export interface TestEnv {
   readonly server: ApiServer;
   /** A client as `system:admin`, through the fault layer. */
   readonly client: InProcessClient;
+  /** The cluster: its nodes (stop, partition, kill them), kube-proxy, the runtime script. */
+  readonly cluster: Cluster;
   /** A client as `user` (a name is a user of the group `system:authenticated`), through the fault layer. */
   clientAs(user: UserInfo | string): InProcessClient;
   /** Starts `controller` (see {@link RunningController}); the env's `stop()` stops it too. */
@@ -126,35 +142,58 @@ export interface TestEnv {
 export async function createTestEnv(options: TestEnvOptions = {}): Promise<TestEnv> {
   const clock = options.clock ?? new VirtualClock();
   const store = new MemoryStore<ApiObject>({ clock });
-  const running = await startApiServer({
-    store,
-    clock,
-    authorization: options.authorization ?? 'RBAC',
-    generateUid: sequentialUids(),
-    random: seededRandom(options.seed ?? 1),
-  });
-  const { server } = running;
   const tracker = new ActivityTracker();
-  const quietTrace = new TraceRecorder({ clock });
-  const quietScope = { clock, tracker, trace: quietTrace };
+  const trace = new TraceRecorder({ clock });
+  const controllers: RunningController[] = [];
+  const agents: RunningComponent[] = [];
+  const controlPlane = options.controlPlane ?? false;
+  let faults: FaultInjector | undefined;
+  const cluster = await createCluster({
+    clock,
+    store,
+    apiServer: {
+      authorization: options.authorization ?? 'RBAC',
+      generateUid: sequentialUids(),
+      random: seededRandom(options.seed ?? 1),
+    },
+    seed: options.seed ?? 1,
+    components: controlPlane === false ? NO_COMPONENTS : controlPlane === true ? {} : controlPlane,
+    ...(controlPlane !== false && options.nodes !== undefined
+      ? { nodes: clusterNodeSpecs(options.nodes) }
+      : {}),
+    ...(options.runtimeScript === undefined ? {} : { runtimeScript: options.runtimeScript }),
+    host: harnessHost({ trace, tracker, controllers, agents }),
+    clientEndpoint: (server) => {
+      faults = new FaultInjector({ server, clock, tracker, trace });
+      return faults;
+    },
+  });
+  const { server, apiServer: running } = cluster;
+  if (faults === undefined) {
+    throw new Error('createTestEnv: the cluster built no client endpoint');
+  }
+  const injector: FaultInjector = faults;
+  const quietScope = { clock, tracker, trace };
   const auditToTracker = server.audit$.subscribe(() => tracker.touch());
   await createCustomResourceDefinitions(running, options.crds ?? [], () => settle(quietScope));
-  if (options.nodes !== undefined) {
+  if (controlPlane === false && options.nodes !== undefined) {
     await createTestNodes(
       new InProcessClient({ server, user: SYSTEM_ADMIN }),
       options.nodes,
       formatTime(clock.now()),
     );
   }
-
-  const trace = new TraceRecorder({ clock });
+  if (controlPlane !== false) {
+    await settle(quietScope);
+  }
+  trace.clear();
   const auditToTrace: Subscription = server.audit$.subscribe((event) => trace.recordAudit(event));
-  const faults = new FaultInjector({ server, clock, tracker, trace });
-  const client = new InProcessClient({ server: faults, user: SYSTEM_ADMIN });
-  const controllers: RunningController[] = [];
+  const client = cluster.client;
   const scope = { clock, tracker, trace, server };
   const checkControllers = (): void => {
-    const failed = controllers.find((controller) => controller.failure !== undefined);
+    const failed =
+      controllers.find((controller) => controller.failure !== undefined) ??
+      agents.find((agent) => agent.failure !== undefined);
     if (failed?.failure !== undefined) {
       throw new Error(`controller "${failed.name}" stopped: ${failed.failure.message}`, {
         cause: failed.failure,
@@ -174,7 +213,7 @@ export async function createTestEnv(options: TestEnvOptions = {}): Promise<TestE
     controllers.push(started);
     return started;
   };
-  if (options.builtInControllers === true) {
+  if (options.builtInControllers === true && controlPlane === false) {
     startController(garbageCollector({ client, clock, registry: server.registry }), {
       name: 'garbage-collector',
     });
@@ -188,6 +227,7 @@ export async function createTestEnv(options: TestEnvOptions = {}): Promise<TestE
     store,
     server,
     client,
+    cluster,
     clientAs: (user) =>
       client.asUser(
         typeof user === 'string' ? { name: user, groups: ['system:authenticated'] } : user,
@@ -208,18 +248,35 @@ export async function createTestEnv(options: TestEnvOptions = {}): Promise<TestE
       return object;
     },
     trace,
-    faults,
+    faults: injector,
     stop: async () => {
       for (const controller of controllers) {
         controller.stop();
       }
-      faults.dropWatches();
+      injector.dropWatches();
       auditToTrace.unsubscribe();
       auditToTracker.unsubscribe();
-      running.stop();
+      await cluster.stop();
       await store.close();
     },
   };
+}
+
+/** Every component of the cluster left out: the environment's default. */
+const NO_COMPONENTS: ClusterComponents = Object.freeze({
+  ...Object.fromEntries(BUILT_IN_COMPONENT_NAMES.map((name) => [name, false])),
+  kubelets: false,
+});
+
+/** The harness's node options as the cluster's. */
+function clusterNodeSpecs(nodes: TestNodes): number | readonly ClusterNodeSpec[] {
+  return typeof nodes === 'number'
+    ? nodes
+    : nodes.map((node) => ({
+        name: node.name,
+        ...(node.labels === undefined ? {} : { labels: node.labels }),
+        ...(node.capacity === undefined ? {} : { capacity: node.capacity }),
+      }));
 }
 
 /** Creates each CRD as `system:admin` and waits until every one is `Established`. */

@@ -119,6 +119,14 @@ export class TraceRecorder implements Trace {
     this.#origin = options.clock.now();
   }
 
+  /** Forgets every entry so far (the environment's setup); times stay relative to the origin. */
+  clear(): void {
+    this.entries.length = 0;
+    this.writes.length = 0;
+    this.reconciles.length = 0;
+    this.faults.length = 0;
+  }
+
   /** Records an audit event when it is a write (get, list and watch are left out). */
   recordAudit(event: AuditEvent): void {
     if (READ_VERBS.has(event.verb)) {

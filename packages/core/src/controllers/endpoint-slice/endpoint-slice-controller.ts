@@ -6,7 +6,12 @@
  */
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { merge, mergeMap } from 'rxjs';
-import type { EndpointSlice, Node, Service } from '../../api/kinds/index.js';
+import {
+  SERVICE_NAME_LABEL,
+  type EndpointSlice,
+  type Node,
+  type Service,
+} from '../../api/kinds/index.js';
 import type { Clock } from '../../clock/index.js';
 import {
   EndpointSlices,
@@ -30,11 +35,7 @@ import {
   type PortGroup,
   type SliceAddressType,
 } from './desired-endpoints.js';
-import {
-  ENDPOINT_SLICE_CONTROLLER_NAME,
-  MANAGED_BY_LABEL,
-  SERVICE_NAME_LABEL,
-} from './endpoint-slice-shape.js';
+import { ENDPOINT_SLICE_CONTROLLER_NAME, MANAGED_BY_LABEL } from './endpoint-slice-shape.js';
 import { planSlices } from './slice-plan.js';
 
 /** Upstream's default `--max-endpoints-per-slice`. */

@@ -4,17 +4,15 @@
  *
  * @module
  */
-import type {
-  DiscoveryV1EndpointPort,
-  Endpoint,
-  EndpointSlice,
-  Service,
+import {
+  SERVICE_NAME_LABEL,
+  type DiscoveryV1EndpointPort,
+  type Endpoint,
+  type EndpointSlice,
+  type Service,
 } from '../../api/kinds/index.js';
 import { HEADLESS_SERVICE_LABEL, isServiceIPSet } from '../endpoints/endpoint-rules.js';
 import type { SliceAddressType } from './desired-endpoints.js';
-
-/** The label naming the Service of an EndpointSlice. */
-export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
 /** The label naming the controller that manages an EndpointSlice. */
 export const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';

@@ -26,7 +26,6 @@ export {
   isOwnedBy,
   MANAGED_BY_LABEL,
   newEndpointSlice,
-  SERVICE_NAME_LABEL,
   sliceLabelsOf,
 } from './endpoint-slice-shape.js';
 export { planSlices, type SlicePlan } from './slice-plan.js';

@@ -6,7 +6,6 @@
  * @module
  */
 export {
-  NODE_LEASE_NAMESPACE,
   nodeLifecycleController,
   type NodeLifecycleController,
   type NodeLifecycleControllerOptions,

@@ -6,7 +6,7 @@
  */
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { Observable, type Subscriber } from 'rxjs';
-import type { Lease, Node } from '../../api/kinds/index.js';
+import { NODE_LEASE_NAMESPACE, type Lease, type Node } from '../../api/kinds/index.js';
 import type { Status } from '../../api/status/index.js';
 import { formatTime } from '../../apiserver/index.js';
 import { toMillis, type Clock, type Duration } from '../../clock/index.js';
@@ -24,9 +24,6 @@ import {
   type NodeHealth,
 } from './node-health.js';
 import { taintsForNodeState } from './node-taints.js';
-
-/** The namespace of the kubelets' Leases. */
-export const NODE_LEASE_NAMESPACE = 'kube-node-lease';
 
 /** What {@link nodeLifecycleController} needs. */
 export interface NodeLifecycleControllerOptions {

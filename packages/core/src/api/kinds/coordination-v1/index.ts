@@ -4,4 +4,4 @@
  *
  * @module
  */
-export { Lease, LeaseList, LeaseSpec } from './lease.js';
+export { Lease, LeaseList, LeaseSpec, NODE_LEASE_NAMESPACE } from './lease.js';

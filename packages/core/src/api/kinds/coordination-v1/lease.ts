@@ -85,3 +85,6 @@ export const LeaseList = listOf({
 
 /** A list of leases, as {@link LeaseList} decodes it. */
 export type LeaseList = t.TypeOf<typeof LeaseList>;
+
+/** The namespace of the nodes' heartbeat Leases (upstream's `corev1.NamespaceNodeLease`). */
+export const NODE_LEASE_NAMESPACE = 'kube-node-lease';

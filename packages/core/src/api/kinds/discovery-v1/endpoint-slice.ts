@@ -219,3 +219,6 @@ export const EndpointSliceList = listOf({
 
 /** A list of endpoint slices, as {@link EndpointSliceList} decodes it. */
 export type EndpointSliceList = t.TypeOf<typeof EndpointSliceList>;
+
+/** The label naming an EndpointSlice's Service (upstream's `discoveryv1.LabelServiceName`). */
+export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';

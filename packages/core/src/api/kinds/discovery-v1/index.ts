@@ -14,4 +14,5 @@ export {
   EndpointSliceList,
   ForNode,
   ForZone,
+  SERVICE_NAME_LABEL,
 } from './endpoint-slice.js';

@@ -1,0 +1,139 @@
+/**
+ * The scheduler cache's node entry: a writable {@link NodeInfo} that the cache
+ * updates in place as pods come and go (plugins only see it through the readonly
+ * interface, between updates).
+ *
+ * @module
+ */
+import type { Node, Taint } from '../../api/kinds/index.js';
+import type { NodeInfo, PodInfo, ResourceAmounts } from '../framework/node-info.js';
+import {
+  emptyResourceAmounts,
+  type MutableResourceAmounts,
+} from '../framework/resource-amounts.js';
+import { nodeAllocatableOf } from '../framework/resource-amounts.js';
+
+const NO_LABELS: Readonly<Record<string, string>> = Object.freeze({});
+const NO_TAINTS: readonly Taint[] = Object.freeze([]);
+const NO_RESOURCES: ResourceAmounts = Object.freeze(emptyResourceAmounts());
+
+/**
+ * A node and the pods assigned to it (bound or assumed), with their summed requests.
+ *
+ * Guarantees: `requested`, `nonZeroRequested` and the pod lists always agree with
+ * `pods`; `generation` grows at every change. Adding and removing a pod is O(pods on
+ * the node) and allocates nothing but the list slots.
+ *
+ * Caveat: `node` is a placeholder (named, without status) while the cache holds pods
+ * for a node it has not seen yet; such an entry is not part of the snapshot.
+ */
+export class CachedNodeInfo implements NodeInfo {
+  node: Node;
+  labels: Readonly<Record<string, string>>;
+  allocatable: ResourceAmounts;
+  /** Whether `node` is a real node (seen through the watch), not a placeholder. */
+  known: boolean;
+  readonly pods: PodInfo[] = [];
+  readonly podsWithAffinity: PodInfo[] = [];
+  readonly podsWithRequiredAntiAffinity: PodInfo[] = [];
+  readonly requested: MutableResourceAmounts = emptyResourceAmounts();
+  readonly nonZeroRequested = { milliCpu: 0, memory: 0 };
+  generation = 0;
+  taints: readonly Taint[] = NO_TAINTS;
+  unschedulable = false;
+
+  /** An entry for the node `name`, a placeholder until {@link setNode}. */
+  constructor(readonly name: string) {
+    this.node = { metadata: { name } };
+    this.labels = NO_LABELS;
+    this.allocatable = NO_RESOURCES;
+    this.known = false;
+  }
+
+  /** Sets (or replaces) the node object. */
+  setNode(node: Node): void {
+    this.node = node;
+    this.labels = node.metadata?.labels ?? NO_LABELS;
+    this.allocatable = nodeAllocatableOf(node);
+    this.taints = node.spec?.taints ?? NO_TAINTS;
+    this.unschedulable = node.spec?.unschedulable === true;
+    this.known = true;
+    this.generation++;
+  }
+
+  /** Marks the node deleted: it keeps its pods until they go. */
+  clearNode(): void {
+    this.node = { metadata: { name: this.name } };
+    this.labels = NO_LABELS;
+    this.allocatable = NO_RESOURCES;
+    this.taints = NO_TAINTS;
+    this.unschedulable = false;
+    this.known = false;
+    this.generation++;
+  }
+
+  /** Adds a pod (the caller makes sure it is not here already). */
+  addPod(pod: PodInfo): void {
+    this.pods.push(pod);
+    if (pod.hasAffinity) {
+      this.podsWithAffinity.push(pod);
+    }
+    if (pod.hasRequiredAntiAffinity) {
+      this.podsWithRequiredAntiAffinity.push(pod);
+    }
+    this.count(pod, 1);
+  }
+
+  /** Removes the pod with `pod.key`; answers whether it was here. */
+  removePod(pod: PodInfo): boolean {
+    const removed = removeByKey(this.pods, pod.key);
+    if (removed === undefined) {
+      return false;
+    }
+    if (removed.hasAffinity) {
+      removeByKey(this.podsWithAffinity, pod.key);
+    }
+    if (removed.hasRequiredAntiAffinity) {
+      removeByKey(this.podsWithRequiredAntiAffinity, pod.key);
+    }
+    this.count(removed, -1);
+    return true;
+  }
+
+  private count(pod: PodInfo, sign: 1 | -1): void {
+    const requests = pod.requests;
+    const requested = this.requested;
+    requested.milliCpu += sign * requests.milliCpu;
+    requested.memory += sign * requests.memory;
+    requested.ephemeralStorage += sign * requests.ephemeralStorage;
+    requested.pods += sign;
+    if (requests.scalar.size > 0) {
+      for (const [name, value] of requests.scalar) {
+        const total = (requested.scalar.get(name) ?? 0) + sign * value;
+        if (total === 0) {
+          requested.scalar.delete(name);
+        } else {
+          requested.scalar.set(name, total);
+        }
+      }
+    }
+    this.nonZeroRequested.milliCpu += sign * pod.nonZeroRequests.milliCpu;
+    this.nonZeroRequested.memory += sign * pod.nonZeroRequests.memory;
+    this.generation++;
+  }
+}
+
+/** Removes the entry with `key` (swapping the last one in); answers it. */
+function removeByKey(pods: PodInfo[], key: string): PodInfo | undefined {
+  for (let i = 0; i < pods.length; i++) {
+    const pod = pods[i];
+    if (pod !== undefined && pod.key === key) {
+      const last = pods.pop();
+      if (last !== undefined && i < pods.length) {
+        pods[i] = last;
+      }
+      return pod;
+    }
+  }
+  return undefined;
+}

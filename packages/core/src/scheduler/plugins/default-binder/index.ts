@@ -1,0 +1,6 @@
+/**
+ * The DefaultBinder scheduler plugin.
+ *
+ * @module
+ */
+export * from './default-binder.js';

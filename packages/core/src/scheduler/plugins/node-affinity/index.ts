@@ -1,0 +1,6 @@
+/**
+ * The NodeAffinity scheduler plugin.
+ *
+ * @module
+ */
+export * from './node-affinity.js';

@@ -1,0 +1,6 @@
+/**
+ * The NodeResourcesBalancedAllocation scheduler plugin.
+ *
+ * @module
+ */
+export * from './node-resources-balanced-allocation.js';

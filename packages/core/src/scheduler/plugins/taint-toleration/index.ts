@@ -1,0 +1,6 @@
+/**
+ * The TaintToleration scheduler plugin.
+ *
+ * @module
+ */
+export * from './taint-toleration.js';
