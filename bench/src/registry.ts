@@ -13,7 +13,9 @@
 import type { Benchmark } from './benchmark.js';
 import { apiBenchmarks } from './api.bench.js';
 import { apiserverBenchmarks } from './apiserver.bench.js';
+import { clusterBenchmarks } from './cluster.bench.js';
 import { reconcileBenchmarks } from './reconcile.bench.js';
+import { schedulerBenchmarks } from './scheduler.bench.js';
 import { storeBenchmarks } from './store.bench.js';
 import { testingBenchmarks } from './testing.bench.js';
 
@@ -24,4 +26,6 @@ export const benchmarks: readonly Benchmark[] = [
   ...apiserverBenchmarks,
   ...reconcileBenchmarks,
   ...testingBenchmarks,
+  ...schedulerBenchmarks,
+  ...clusterBenchmarks,
 ];

@@ -99,7 +99,7 @@ export interface Cluster {
   readonly proxy: KubeProxy | undefined;
   /** The nodes, by name, in the order they were added. */
   readonly nodes: ReadonlyMap<string, ClusterNode>;
-  /** The components started, by name (kubelets as `kubelet/<node>`). */
+  /** The components started, in order (the kubelets are in `nodes`). */
   readonly components: readonly StartedComponent[];
   /** Adds a node; resolves once its kubelet has registered it. */
   addNode(spec?: ClusterNodeSpec): Promise<ClusterNode>;

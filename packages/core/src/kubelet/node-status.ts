@@ -58,6 +58,7 @@ export function nodeAgent(options: NodeAgentOptions): NodeAgent {
   let lastReported: NodeStatus | undefined;
   let lastReportAt = 0;
   let forced = false;
+  let unchangedSinceReport = false;
 
   const register = async (): Promise<boolean> => {
     const node = nodeObject(description, clock.now());
@@ -71,6 +72,7 @@ export function nodeAgent(options: NodeAgentOptions): NodeAgent {
       return false;
     }
     registered = true;
+    unchangedSinceReport = false;
     lastReported = answer.right.status ?? node.status;
     lastReportAt = clock.now();
     emit({ type: 'NodeRegistered', node: answer.right });
@@ -80,12 +82,16 @@ export function nodeAgent(options: NodeAgentOptions): NodeAgent {
 
   const report = async (): Promise<boolean> => {
     const now = clock.now();
+    const due = forced || now - lastReportAt >= reportFrequency;
+    // What the kubelet reports depends only on its description, which does not change:
+    // once a status was found equal to the last one reported, it stays equal until a
+    // report is due.
+    if (!due && unchangedSinceReport) {
+      return true;
+    }
     const status = nodeStatus(description, now, lastReported);
-    if (
-      !forced &&
-      !nodeStatusChanged(lastReported, status) &&
-      now - lastReportAt < reportFrequency
-    ) {
+    if (!due && !nodeStatusChanged(lastReported, status)) {
+      unchangedSinceReport = true;
       return true;
     }
     const written = await client.patchStatus(
@@ -104,6 +110,7 @@ export function nodeAgent(options: NodeAgentOptions): NodeAgent {
     forced = false;
     lastReported = status;
     lastReportAt = now;
+    unchangedSinceReport = true;
     emit({ type: 'NodeStatusReported', node: written.right });
     return true;
   };
