@@ -2,11 +2,15 @@
 import { isLeft } from 'fp-ts/lib/Either.js';
 import {
   Deployments,
+  Events,
   Pods,
+  ReplicaSets,
   Services,
   type Client,
   type Deployment,
+  type Event,
   type Pod,
+  type ReplicaSet,
   type Service,
 } from '@drydock/core';
 
@@ -19,6 +23,8 @@ export function webDeployment(options: {
   readonly cpu?: string;
   readonly maxSurge?: number;
   readonly maxUnavailable?: number;
+  /** More fields of the pod template's spec (affinity, tolerations, nodeSelector...). */
+  readonly podSpec?: Partial<PodSpec>;
 }): Deployment {
   const name = options.name ?? 'web';
   return {
@@ -40,6 +46,7 @@ export function webDeployment(options: {
       template: {
         metadata: { labels: { app: name } },
         spec: {
+          ...options.podSpec,
           containers: [
             {
               name: 'web',
@@ -61,6 +68,17 @@ export function webService(namespace = 'default'): Service {
   return {
     metadata: { namespace, name: 'web' },
     spec: { selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] },
+  };
+}
+
+/** A pod's spec. */
+export type PodSpec = NonNullable<Pod['spec']>;
+
+/** A bare pod `name` in `default` running nginx, with `spec` fields added. */
+export function barePod(name: string, spec: Partial<PodSpec> = {}): Pod {
+  return {
+    metadata: { namespace: 'default', name, labels: { run: name } },
+    spec: { ...spec, containers: [{ name: 'app', image: 'nginx:1.27' }] },
   };
 }
 
@@ -110,6 +128,72 @@ export async function deploymentNamed(
     throw new Error(got.left.message);
   }
   return got.right;
+}
+
+/** The ReplicaSets of `namespace` labelled `app=<app>`, by creation (uid order breaks ties). */
+export async function replicaSetsOf(
+  client: Client,
+  namespace = 'default',
+  app = 'web',
+): Promise<readonly ReplicaSet[]> {
+  const listed = await client.list(ReplicaSets, { namespace, labelSelector: `app=${app}` });
+  if (isLeft(listed)) {
+    throw new Error(listed.left.message);
+  }
+  const uidNumber = (rs: ReplicaSet): number => Number((rs.metadata?.uid ?? '').replace(/\D/g, ''));
+  return [...listed.right.items].sort(
+    (a, b) =>
+      (a.metadata?.creationTimestamp ?? '').localeCompare(b.metadata?.creationTimestamp ?? '') ||
+      uidNumber(a) - uidNumber(b),
+  );
+}
+
+/** The Events of `namespace` about the object named `name`. */
+export async function eventsAbout(
+  client: Client,
+  name: string,
+  namespace = 'default',
+): Promise<readonly Event[]> {
+  const listed = await client.list(Events, { namespace });
+  if (isLeft(listed)) {
+    throw new Error(listed.left.message);
+  }
+  return listed.right.items.filter((event) => event.involvedObject.name === name);
+}
+
+/** Replaces the Deployment `name` with `change` applied to it, or throws. */
+export async function changeDeployment(
+  client: Client,
+  change: (deployment: Deployment) => Deployment,
+  name = 'web',
+  namespace = 'default',
+): Promise<Deployment> {
+  const updated = await client.update(
+    Deployments,
+    change(await deploymentNamed(client, name, namespace)),
+  );
+  if (isLeft(updated)) {
+    throw new Error(updated.left.message);
+  }
+  return updated.right;
+}
+
+/** The condition `type` of the pod, if it has one. */
+export function podCondition(
+  pod: Pod,
+  type: string,
+): { readonly status: string; readonly reason?: string; readonly message?: string } | undefined {
+  return (pod.status?.conditions ?? []).find((condition) => condition.type === type);
+}
+
+/** The pod names of `pods` by node name (pods not yet bound are under `''`). */
+export function podsByNode(pods: readonly Pod[]): ReadonlyMap<string, readonly string[]> {
+  const byNode = new Map<string, string[]>();
+  for (const pod of pods) {
+    const node = pod.spec?.nodeName ?? '';
+    byNode.set(node, [...(byNode.get(node) ?? []), pod.metadata?.name ?? '']);
+  }
+  return byNode;
 }
 
 export { Services };

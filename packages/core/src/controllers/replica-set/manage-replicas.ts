@@ -33,17 +33,44 @@ export async function manageReplicas(options: {
   readonly client: Client;
   readonly replicaSet: ReplicaSet;
   readonly pods: readonly Pod[];
+  /** Told of the writes made, so that a cache-reading caller waits to see them. */
+  readonly expectations?: WriteExpectations;
 }): Promise<void> {
   const { client, replicaSet, pods } = options;
+  const expectations = options.expectations ?? NO_EXPECTATIONS;
   const diff = pods.length - (replicaSet.spec?.replicas ?? 1);
   if (diff < 0) {
-    await createPods(client, replicaSet, -diff);
+    await createPods(client, replicaSet, -diff, expectations);
   } else if (diff > 0) {
-    await deletePods(client, podsToDelete(pods, diff));
+    await deletePods(client, podsToDelete(pods, diff), expectations);
   }
 }
 
-async function createPods(client: Client, replicaSet: ReplicaSet, count: number): Promise<void> {
+/**
+ * The writes {@link manageReplicas} reports: how many creations it starts (each that
+ * fails or is skipped is reported as observed, since the watch will never show it),
+ * and which pods it deletes (each failed deletion likewise).
+ */
+export interface WriteExpectations {
+  expectCreations(count: number): void;
+  creationObserved(): void;
+  expectDeletions(uids: readonly string[]): void;
+  deletionObserved(uid: string): void;
+}
+
+const NO_EXPECTATIONS: WriteExpectations = {
+  expectCreations: () => undefined,
+  creationObserved: () => undefined,
+  expectDeletions: () => undefined,
+  deletionObserved: () => undefined,
+};
+
+async function createPods(
+  client: Client,
+  replicaSet: ReplicaSet,
+  count: number,
+  expectations: WriteExpectations,
+): Promise<void> {
   if (replicaSet.spec?.template === undefined) {
     throw new TerminalError(`ReplicaSet ${describe(replicaSet)} has no spec.template`);
   }
@@ -52,28 +79,48 @@ async function createPods(client: Client, replicaSet: ReplicaSet, count: number)
     throw new TerminalError(pod.left.message);
   }
   let remaining = count;
+  expectations.expectCreations(count);
   for (let batch = SLOW_START_INITIAL_BATCH; remaining > 0; batch *= 2) {
     const size = Math.min(batch, remaining);
     const created = await Promise.all(
       Array.from({ length: size }, () => client.create(Pods, pod.right)),
     );
+    remaining -= size;
     const failed = created.find(isLeft);
     if (failed !== undefined) {
+      for (const answer of created) {
+        if (isLeft(answer)) {
+          expectations.creationObserved();
+        }
+      }
+      for (let skipped = 0; skipped < remaining; skipped++) {
+        expectations.creationObserved();
+      }
       throw new Error(
         `cannot create pods for ReplicaSet ${describe(replicaSet)}: ${failed.left.message ?? ''}`,
       );
     }
-    remaining -= size;
   }
 }
 
-async function deletePods(client: Client, pods: readonly Pod[]): Promise<void> {
+async function deletePods(
+  client: Client,
+  pods: readonly Pod[],
+  expectations: WriteExpectations,
+): Promise<void> {
+  expectations.expectDeletions(pods.map((pod) => pod.metadata?.uid ?? ''));
   const deleted = await Promise.all(
     pods.map((pod) => {
       const uid = pod.metadata?.uid;
       return client.delete(Pods, keyOf(pod), uid === undefined ? {} : { preconditions: { uid } });
     }),
   );
+  deleted.forEach((answer, index) => {
+    // A pod already gone (404) may have left the cache before the expectation was set.
+    if (isLeft(answer)) {
+      expectations.deletionObserved(pods[index]?.metadata?.uid ?? '');
+    }
+  });
   const failed = deleted.find((answer) => isLeft(answer) && answer.left.code !== 404);
   if (failed !== undefined && isLeft(failed)) {
     throw new Error(`cannot delete surplus pods: ${failed.left.message ?? ''}`);

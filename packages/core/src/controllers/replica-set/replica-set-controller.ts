@@ -5,13 +5,28 @@
  * @module
  */
 import { isLeft } from 'fp-ts/lib/Either.js';
+import { merge, mergeMap, ReplaySubject, switchMap, take } from 'rxjs';
 import type { Pod, ReplicaSet } from '../../api/kinds/index.js';
 import { labelSelectorAsSelector } from '../../api/selectors/index.js';
 import type { Clock } from '../../clock/index.js';
-import { Pods, ReplicaSets, type Client, type ObjectKey } from '../../client/index.js';
+import {
+  keyOf,
+  objectKeyString,
+  Pods,
+  ReplicaSets,
+  type Client,
+  type ObjectKey,
+} from '../../client/index.js';
 import { awaitChange, requeueAfter, TerminalError, type Action } from '../../reconcile/action.js';
-import type { CacheReader } from '../../reconcile/cache/index.js';
-import { controller, type Controller } from '../../reconcile/controller/index.js';
+import {
+  createStore,
+  NAMESPACE_INDEX,
+  reflector,
+  type CacheReader,
+} from '../../reconcile/cache/index.js';
+import { applier, type Controller } from '../../reconcile/controller/index.js';
+import { watcher, type WatcherEvent } from '../../reconcile/watcher/index.js';
+import { ReplicaSetExpectations } from './expectations.js';
 import { controllerOf, patchStatusIfChanged } from '../../reconcile/helpers/index.js';
 import { adoptPod, planPodClaims, releasePod } from './claim-pods.js';
 import { manageReplicas } from './manage-replicas.js';
@@ -24,6 +39,8 @@ export interface ReplicaSetControllerOptions {
   readonly client: Client;
   /** The clock of its queue and of pod availability (`minReadySeconds`). */
   readonly clock: Clock;
+  /** How many ReplicaSets sync at once. Default {@link DEFAULT_REPLICA_SET_CONCURRENCY}. */
+  readonly concurrency?: number;
 }
 
 /**
@@ -40,8 +57,11 @@ export interface ReplicaSetControllerOptions {
  *   `spec.minReadySeconds`.
  *
  * Guarantees: a ReplicaSet being deleted is left alone (the garbage collector deletes
- * its pods). Pods are listed from the apiserver at each reconcile, so a reconcile
- * never acts on a stale view of its own creations.
+ * its pods). Pods are read from one pod watch's cache (no list per reconcile); the
+ * creations and deletions a sync makes are expected (upstream's expectations), and
+ * until the watch has shown them all (or 5 minutes pass) the ReplicaSet is not scaled
+ * again, so a cache behind its own writes never creates or deletes twice. ReplicaSets
+ * are reconciled once the pods are cached, up to 5 at a time.
  *
  * Errors: failed writes are thrown and retried with backoff; an invalid
  * `spec.selector` or a missing `spec.template` is a `TerminalError`.
@@ -51,27 +71,81 @@ export interface ReplicaSetControllerOptions {
  */
 export function replicaSetController(options: ReplicaSetControllerOptions): Controller<ReplicaSet> {
   const { client, clock } = options;
-  const built: Controller<ReplicaSet> = controller({ client, clock })
-    .for(ReplicaSets)
-    .owns(Pods)
-    .watches(Pods, (pod) => replicaSetsThatMayAdopt(built.cache, pod))
-    .reconcile(async (request, { cache }): Promise<Action> => {
-      const replicaSet = cache.get(request);
-      if (replicaSet === undefined || replicaSet.metadata?.deletionTimestamp !== undefined) {
-        return awaitChange();
-      }
-      return syncReplicaSet({ client, clock, replicaSet });
-    });
-  return built;
+  const replicaSets = createStore<ReplicaSet>();
+  const pods = createStore<Pod>();
+  const expectations = new ReplicaSetExpectations();
+  const context = { client, clock, cache: replicaSets.reader };
+  const reconcile = async (request: ObjectKey): Promise<Action> => {
+    const replicaSet = replicaSets.reader.get(request);
+    if (replicaSet === undefined || replicaSet.metadata?.deletionTimestamp !== undefined) {
+      return awaitChange();
+    }
+    return syncReplicaSet({ client, clock, replicaSet, pods: pods.reader, expectations });
+  };
+  return {
+    cache: replicaSets.reader,
+    run: () => {
+      const podsSynced = new ReplaySubject<void>(1);
+      const podTriggers = watcher(client, Pods, { clock }).pipe(
+        mergeMap((event) => {
+          const keys = replicaSetsConcerned({
+            event,
+            pods: pods.reader,
+            replicaSets: replicaSets.reader,
+            expectations,
+          });
+          pods.writer.apply(event);
+          if (event.type === 'initDone') {
+            podsSynced.next();
+            return replicaSets.reader.list().map((replicaSet) => keyOf(replicaSet));
+          }
+          return keys;
+        }),
+      );
+      // ReplicaSets are reconciled only once the pods are cached: before, every one
+      // would look empty and create pods again.
+      const replicaSetTriggers = podsSynced.pipe(
+        take(1),
+        switchMap(() => watcher(client, ReplicaSets, { clock })),
+        reflector(replicaSets.writer),
+        mergeMap((event): readonly ObjectKey[] => {
+          if (event.type === 'apply') {
+            return [keyOf(event.object)];
+          }
+          if (event.type === 'initDone') {
+            // A (re)list is in the cache only once done: every ReplicaSet then.
+            return replicaSets.reader.list().map((replicaSet) => keyOf(replicaSet));
+          }
+          if (event.type === 'delete') {
+            expectations.forget(objectKeyString(keyOf(event.object)));
+            return [keyOf(event.object)];
+          }
+          return [];
+        }),
+      );
+      return applier({
+        reconcile: (request) => reconcile(request),
+        context,
+        triggers: merge(podTriggers, replicaSetTriggers),
+        clock,
+        concurrency: options.concurrency ?? DEFAULT_REPLICA_SET_CONCURRENCY,
+      });
+    },
+  };
 }
+
+/** Upstream's `--concurrent-replicaset-syncs`. */
+export const DEFAULT_REPLICA_SET_CONCURRENCY = 5;
 
 /** One reconcile of a live ReplicaSet: claim, scale, report. */
 async function syncReplicaSet(options: {
   readonly client: Client;
   readonly clock: Clock;
   readonly replicaSet: ReplicaSet;
+  readonly pods: CacheReader<Pod>;
+  readonly expectations: ReplicaSetExpectations;
 }): Promise<Action> {
-  const { client, clock, replicaSet } = options;
+  const { client, clock, replicaSet, expectations } = options;
   const selector = labelSelectorAsSelector(replicaSet.spec?.selector);
   if (isLeft(selector)) {
     throw new TerminalError(
@@ -79,14 +153,11 @@ async function syncReplicaSet(options: {
     );
   }
   const namespace = replicaSet.metadata?.namespace ?? '';
-  const listed = await client.list(Pods, { namespace });
-  if (isLeft(listed)) {
-    throw new Error(`cannot list pods in namespace ${namespace}: ${listed.left.message ?? ''}`);
-  }
+  const key = objectKeyString(keyOf(replicaSet));
   const claims = planPodClaims({
     replicaSet,
     selector: selector.right,
-    pods: listed.right.items.filter(isPodActive),
+    pods: options.pods.byIndex(NAMESPACE_INDEX, namespace).filter(isPodActive),
   });
   for (const pod of claims.toRelease) {
     await releasePod({ client, replicaSet, pod });
@@ -98,15 +169,27 @@ async function syncReplicaSet(options: {
       adopted.push(patched);
     }
   }
-  const pods = [...claims.owned, ...adopted];
+  const owned = [...claims.owned, ...adopted];
   // The status is written even when scaling fails, as upstream: the failure is thrown after.
-  const scalingFailure = await manageReplicas({ client, replicaSet, pods }).then(
-    () => undefined,
-    (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
-  );
+  const scalingFailure = expectations.satisfied(key, clock.now())
+    ? await manageReplicas({
+        client,
+        replicaSet,
+        pods: owned,
+        expectations: {
+          expectCreations: (count) => expectations.expectCreations(key, count, clock.now()),
+          creationObserved: () => expectations.creationObserved(key),
+          expectDeletions: (uids) => expectations.expectDeletions(key, uids, clock.now()),
+          deletionObserved: (uid) => expectations.deletionObserved(key, uid),
+        },
+      }).then(
+        () => undefined,
+        (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+      )
+    : undefined;
   const { status, nextAvailableIn } = computeReplicaSetStatus({
     replicaSet,
-    pods,
+    pods: owned,
     now: clock.now(),
   });
   const written = await patchStatusIfChanged({
@@ -124,6 +207,62 @@ async function syncReplicaSet(options: {
     );
   }
   return nextAvailableIn === undefined ? awaitChange() : requeueAfter(Math.max(1, nextAvailableIn));
+}
+
+/**
+ * The ReplicaSets a pod event concerns, and what it tells the expectations (read
+ * before the cache applies it, so the old pod is still there): the controller of the
+ * pod before and after (a creation, deletion or graceful deletion it sees is
+ * observed), and, for a pod without a controller, the ReplicaSets that may adopt it.
+ */
+function replicaSetsConcerned(options: {
+  readonly event: WatcherEvent<Pod>;
+  readonly pods: CacheReader<Pod>;
+  readonly replicaSets: CacheReader<ReplicaSet>;
+  readonly expectations: ReplicaSetExpectations;
+}): readonly ObjectKey[] {
+  const { event, expectations } = options;
+  if (event.type !== 'apply' && event.type !== 'delete') {
+    return [];
+  }
+  const pod = event.object;
+  const namespace = pod.metadata?.namespace ?? '';
+  const old = options.pods.get(keyOf(pod));
+  const owner = controllingReplicaSet(pod);
+  const oldOwner = old === undefined ? undefined : controllingReplicaSet(old);
+  const keys: ObjectKey[] = [];
+  if (owner !== undefined) {
+    const ownerKey = `${namespace}/${owner}`;
+    const uid = pod.metadata?.uid ?? '';
+    if (event.type === 'delete') {
+      expectations.deletionObserved(ownerKey, uid);
+    } else if (old === undefined) {
+      expectations.creationObserved(ownerKey);
+    }
+    if (
+      event.type === 'apply' &&
+      pod.metadata?.deletionTimestamp !== undefined &&
+      old?.metadata?.deletionTimestamp === undefined
+    ) {
+      expectations.deletionObserved(ownerKey, uid);
+    }
+    keys.push({ namespace, name: owner });
+  }
+  if (oldOwner !== undefined && oldOwner !== owner) {
+    keys.push({ namespace, name: oldOwner });
+  }
+  if (owner === undefined && event.type === 'apply') {
+    keys.push(...replicaSetsThatMayAdopt(options.replicaSets, pod));
+  }
+  return keys;
+}
+
+/** The name of the ReplicaSet controlling `pod`, if one does. */
+function controllingReplicaSet(pod: Pod): string | undefined {
+  const reference = controllerOf(pod);
+  return reference?.kind === 'ReplicaSet' && reference.apiVersion.startsWith('apps/')
+    ? reference.name
+    : undefined;
 }
 
 /**

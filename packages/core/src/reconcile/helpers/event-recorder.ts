@@ -109,7 +109,10 @@ interface Written {
  * - occurrences of the same Event are written one after the other, in order;
  * - recording never throws: Events are best-effort, as upstream, and every failure is
  *   reported on `errors$`. If the Event to fold into is gone (expired), a new one is
- *   written.
+ *   written;
+ * - an Event refused because its namespace is being deleted (cause
+ *   `NamespaceTerminating`) is dropped quietly, as client-go does (it logs it only at
+ *   verbosity 5): it is neither on `errors$` nor on the console.
  *
  * Caveats: folding is per recorder and in memory (as client-go's); the
  * {@link EVENT_CACHE_SIZE} most recently used Events are remembered. Unlike client-go,
@@ -180,7 +183,9 @@ export function createEventRecorder(options: EventRecorderOptions): EventRecorde
       remember(key, created.event, now);
     } else {
       written.delete(key);
-      report({ _tag: 'EventRecordingFailed', event, cause: created.cause });
+      if (created.status === undefined || !isNamespaceTerminating(created.status)) {
+        report({ _tag: 'EventRecordingFailed', event, cause: created.cause });
+      }
     }
   };
 
@@ -208,6 +213,11 @@ export function createEventRecorder(options: EventRecorderOptions): EventRecorde
 type Attempt =
   | { readonly ok: true; readonly event: Event }
   | { readonly ok: false; readonly status?: Status; readonly cause: unknown };
+
+/** Whether the write was refused because its namespace is being deleted. */
+function isNamespaceTerminating(status: Status): boolean {
+  return (status.details?.causes ?? []).some((cause) => cause.reason === 'NamespaceTerminating');
+}
 
 /** Runs a client call; a thrown error counts as a failure too. */
 async function attempt(call: () => ClientResult<Event>): Promise<Attempt> {

@@ -169,6 +169,40 @@ describe('createEventRecorder', () => {
     expect(errors).toStrictEqual([]);
   });
 
+  it('drops an Event refused because its namespace is being deleted, as client-go does', async () => {
+    const { client, recorder, errors } = setup();
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    client.failNext('create', {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message:
+        'events "web.1" is forbidden: unable to create new content in namespace team because it is being terminated',
+      reason: 'Forbidden',
+      code: 403,
+      details: {
+        name: 'web.1',
+        kind: 'events',
+        causes: [
+          {
+            reason: 'NamespaceTerminating',
+            message: 'namespace team is being terminated',
+            field: 'metadata.namespace',
+          },
+        ],
+      },
+    });
+    try {
+      await expect(recorder.event(pod, failed)).resolves.toBeUndefined();
+      expect(errors).toStrictEqual([]);
+      expect(warn).not.toHaveBeenCalled();
+      expect(client.all(events)).toHaveLength(0);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('writes failures to the console when nobody subscribes to errors$', async () => {
     const client = new FakeClient();
     const recorder = createEventRecorder({ client, clock: new VirtualClock(), component: 'c' });
