@@ -20,7 +20,7 @@ import {
 import { awaitChange, requeueAfter, TerminalError, type Action } from '../../reconcile/action.js';
 import {
   createStore,
-  NAMESPACE_INDEX,
+  OWNER_UID_INDEX,
   reflector,
   type CacheReader,
 } from '../../reconcile/cache/index.js';
@@ -72,7 +72,7 @@ export interface ReplicaSetControllerOptions {
 export function replicaSetController(options: ReplicaSetControllerOptions): Controller<ReplicaSet> {
   const { client, clock } = options;
   const replicaSets = createStore<ReplicaSet>();
-  const pods = createStore<Pod>();
+  const pods = createStore<Pod>({ indexers: { [ORPHANS_INDEX]: orphansByNamespace } });
   const expectations = new ReplicaSetExpectations();
   const context = { client, clock, cache: replicaSets.reader };
   const reconcile = async (request: ObjectKey): Promise<Action> => {
@@ -134,6 +134,13 @@ export function replicaSetController(options: ReplicaSetControllerOptions): Cont
   };
 }
 
+/** The index of the pods without a controller, by namespace. */
+const ORPHANS_INDEX = 'orphans';
+
+function orphansByNamespace(pod: Pod): readonly string[] {
+  return controllerOf(pod) === undefined ? [pod.metadata?.namespace ?? ''] : [];
+}
+
 /** Upstream's `--concurrent-replicaset-syncs`. */
 export const DEFAULT_REPLICA_SET_CONCURRENCY = 5;
 
@@ -154,10 +161,17 @@ async function syncReplicaSet(options: {
   }
   const namespace = replicaSet.metadata?.namespace ?? '';
   const key = objectKeyString(keyOf(replicaSet));
+  // The pods it may claim: those it controls, and the orphans of its namespace (the
+  // pods of other controllers are not its business), without a scan of the namespace.
+  const uid = replicaSet.metadata?.uid ?? '';
+  const candidates = new Set([
+    ...options.pods.byIndex(OWNER_UID_INDEX, uid),
+    ...options.pods.byIndex(ORPHANS_INDEX, namespace),
+  ]);
   const claims = planPodClaims({
     replicaSet,
     selector: selector.right,
-    pods: options.pods.byIndex(NAMESPACE_INDEX, namespace).filter(isPodActive),
+    pods: [...candidates].filter(isPodActive),
   });
   for (const pod of claims.toRelease) {
     await releasePod({ client, replicaSet, pod });
