@@ -37,9 +37,15 @@ export function backendPicker(options: {
 
 /**
  * A seeded generator of numbers in [0, 1) (mulberry32): the same seed gives the
- * same sequence, so random balancing is reproducible.
+ * same sequence, so random balancing, scheduling ties and generated names are
+ * reproducible.
+ *
+ * Errors: throws `RangeError` for a seed that is not a safe integer.
  */
 export function seededRandom(seed: number): () => number {
+  if (!Number.isSafeInteger(seed)) {
+    throw new RangeError(`invalid seed ${seed}: expected an integer`);
+  }
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

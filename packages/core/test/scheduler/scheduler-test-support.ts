@@ -127,13 +127,4 @@ export async function getPod(client: Client, name: string): Promise<Pod> {
 }
 
 /** A seeded pseudo-random source (mulberry32) for repeatable tie-breaking. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../src/proxy/index.js';
