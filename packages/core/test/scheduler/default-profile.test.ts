@@ -36,6 +36,8 @@ describe('the default profile', () => {
       'TaintToleration',
       'NodeAffinity',
       'NodeResourcesFit',
+      'PodTopologySpread',
+      'InterPodAffinity',
       'Custom',
     ]);
     expect(profile.plugins[4]).toBe(packing);

@@ -359,22 +359,37 @@ function changesThrough<T extends ApiObject>(
 
 /**
  * Applies each event to the cache (what the `reflector` operator does), then emits the
- * objects that trigger.
+ * objects that trigger. The objects of a (re)list are emitted once it is done: the
+ * cache swaps a list in only then, and a reconcile started earlier would not find its
+ * object in it.
  */
 function reflectorAfter<T extends ApiObject>(
   writer: CacheWriter<T>,
 ): OperatorFunction<PendingChange<T>, T> {
   return (changes) =>
-    new Observable<T>((subscriber) =>
-      changes.subscribe({
+    new Observable<T>((subscriber) => {
+      let listed: T[] = [];
+      return changes.subscribe({
         next: ({ event, trigger }) => {
           writer.apply(event);
-          if (trigger !== undefined) {
+          if (event.type === 'init') {
+            listed = [];
+          } else if (event.type === 'initApply') {
+            if (trigger !== undefined) {
+              listed.push(trigger);
+            }
+          } else if (event.type === 'initDone') {
+            const done = listed;
+            listed = [];
+            for (const object of done) {
+              subscriber.next(object);
+            }
+          } else if (trigger !== undefined) {
             subscriber.next(trigger);
           }
         },
         error: (error: unknown) => subscriber.error(error),
         complete: () => subscriber.complete(),
-      }),
-    );
+      });
+    });
 }

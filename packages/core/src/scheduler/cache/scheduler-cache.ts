@@ -43,6 +43,7 @@ export class SchedulerCache implements ClusterSnapshot {
   private affinityListsStale = true;
   private withAffinity: NodeInfo[] = [];
   private withRequiredAntiAffinity: NodeInfo[] = [];
+  private nodeInfoListeners: readonly ((node: NodeInfo) => void)[] = [];
 
   /** The known nodes, in a stable order. */
   get nodes(): readonly NodeInfo[] {
@@ -72,6 +73,17 @@ export class SchedulerCache implements ClusterSnapshot {
     return this.podsByKey.size;
   }
 
+  /**
+   * Calls `listener` after every change to a node entry (see
+   * {@link ClusterSnapshot.onNodeInfoChange}); answers the function that stops it.
+   */
+  onNodeInfoChange(listener: (node: NodeInfo) => void): () => void {
+    this.nodeInfoListeners = [...this.nodeInfoListeners, listener];
+    return () => {
+      this.nodeInfoListeners = this.nodeInfoListeners.filter((known) => known !== listener);
+    };
+  }
+
   /** Adds or replaces a node; answers whether it was new. */
   addOrUpdateNode(node: Node): boolean {
     const name = node.metadata?.name ?? '';
@@ -86,6 +98,7 @@ export class SchedulerCache implements ClusterSnapshot {
       this.nodeList.push(entry);
       this.affinityListsStale = true;
     }
+    this.changed(entry);
     return added;
   }
 
@@ -104,6 +117,7 @@ export class SchedulerCache implements ClusterSnapshot {
       this.entries.delete(name);
     }
     this.affinityListsStale = true;
+    this.changed(entry);
   }
 
   /** The names of the nodes the cache knows. */
@@ -182,6 +196,7 @@ export class SchedulerCache implements ClusterSnapshot {
     if (info.hasAffinity) {
       this.affinityListsStale = true;
     }
+    this.changed(entry);
   }
 
   private unplace(cached: CachedPod): void {
@@ -195,6 +210,14 @@ export class SchedulerCache implements ClusterSnapshot {
     }
     if (!entry.known && entry.pods.length === 0) {
       this.entries.delete(cached.nodeName);
+    }
+    this.changed(entry);
+  }
+
+  private changed(entry: CachedNodeInfo): void {
+    const listeners = this.nodeInfoListeners;
+    for (let i = 0; i < listeners.length; i++) {
+      (listeners[i] as (node: NodeInfo) => void)(entry);
     }
   }
 

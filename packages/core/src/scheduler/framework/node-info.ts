@@ -87,4 +87,19 @@ export interface ClusterSnapshot {
   readonly nodesWithPodsWithAffinity: readonly NodeInfo[];
   /** The nodes with at least one pod with required anti-affinity terms. */
   readonly nodesWithPodsWithRequiredAntiAffinity: readonly NodeInfo[];
+  /**
+   * Optional: calls `listener` with a node's entry after each change to the node or to
+   * its pods (the change a `generation` bump marks), so a plugin can keep cluster-wide
+   * aggregates up to date instead of reading every node in every cycle. Answers the
+   * function that stops the calls.
+   *
+   * Guarantees: every change that bumps an entry's `generation`, or adds it to or
+   * removes it from `nodes`, is reported before the next scheduling cycle starts; the
+   * listener runs synchronously, in the middle of the cache's update (it must only
+   * note the entry, not read the snapshot). An entry reported may be a node that is
+   * no longer (or not yet) in `nodes`: `get(entry.name) === entry` tells.
+   *
+   * Caveat: snapshots without it leave plugins to recount from every node.
+   */
+  readonly onNodeInfoChange?: (listener: (node: NodeInfo) => void) => () => void;
 }

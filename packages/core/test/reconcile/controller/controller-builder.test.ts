@@ -34,6 +34,28 @@ async function environment() {
 }
 
 describe('controller (builder)', () => {
+  it('finds each object that existed when it started in its cache, from the first reconcile', async () => {
+    const { clock, client } = await environment();
+    for (const name of ['a', 'b', 'c']) {
+      await client.create(ConfigMaps, { metadata: { namespace: 'default', name } });
+    }
+    const found: string[] = [];
+    const missing: string[] = [];
+    const running = controller({ client, clock })
+      .for(ConfigMaps, { namespace: 'default' })
+      .reconcile((request, { cache }) => {
+        // Read at once, as a reconcile that checks its cache before any await does.
+        (cache.get(request) === undefined ? missing : found).push(request.name);
+        return Promise.resolve(awaitChange());
+      })
+      .run()
+      .subscribe();
+    await flush();
+    running.unsubscribe();
+    expect(missing).toEqual([]);
+    expect(found.sort()).toEqual(['a', 'b', 'c']);
+  });
+
   it('reconciles each primary object, and again when an object it owns changes', async () => {
     const { clock, client } = await environment();
     const reconciled: string[] = [];

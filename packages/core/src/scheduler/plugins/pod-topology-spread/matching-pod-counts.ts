@@ -1,9 +1,10 @@
 /**
  * What the spread plugin remembers of each node between cycles: its topology domain
  * for each topology key (as small integers) and how many of its pods each selector
- * counts, valid while the node's generation is unchanged. Every cycle reads every
- * node, but nodes change rarely: the per-node work of a cycle is then a few array
- * reads, with no string hashing.
+ * counts, valid while the node's generation is unchanged. Filter and Score read
+ * many nodes per cycle (PreFilter, every node or only those changed since), but
+ * nodes change rarely: the per-node work is then a few array reads, with no string
+ * hashing.
  *
  * @module
  */

@@ -14,6 +14,7 @@ import {
   type DefaultSpreadSelector,
 } from './pod-spread-constraints.js';
 import { normalizeSpreadScores, preScoreSpread, scoreSpread } from './scoring.js';
+import { SpreadCountsSource } from './tracked-spread-counts.js';
 
 /** The plugin's name in profiles and events. */
 export const POD_TOPOLOGY_SPREAD = 'PodTopologySpread';
@@ -50,7 +51,10 @@ export interface PodTopologySpreadOptions {
  * `Unschedulable`, `node(s) didn't match pod topology spread constraints`; a node
  * without a topology key fails `UnschedulableAndUnresolvable` with
  * `... (missing required label)`. Per-node counts are cached per `NodeInfo.generation`;
- * Filter is O(constraints) and allocates nothing.
+ * on a snapshot that reports its changes (`onNodeInfoChange`, the scheduler's cache)
+ * the domain counts of each constraint set are kept across cycles and PreFilter only
+ * recounts the nodes changed since (else it reads every node). Filter is
+ * O(constraints) and allocates nothing.
  *
  * Score (`ScheduleAnyway` constraints): as upstream, each domain's count weighted by
  * `ln(domains + 2)` plus `maxSkew - 1`, reversed and normalized to 0..100 (fewest
@@ -73,9 +77,10 @@ export function podTopologySpread(options: PodTopologySpreadOptions = {}): Sched
     options.defaultSelector ?? controllerOwnedPodLabels,
   );
   const counts = new MatchingPodCounts();
+  const countsSource = new SpreadCountsSource(counts);
   return {
     name: POD_TOPOLOGY_SPREAD,
-    preFilter: (cycle) => preFilterSpread(cycle, constraintsOf, counts),
+    preFilter: (cycle) => preFilterSpread(cycle, constraintsOf, countsSource),
     filter: (cycle, node) => filterSpread(cycle, node, counts),
     preScore: (cycle, nodes) => preScoreSpread(cycle, nodes, constraintsOf, counts),
     score: (cycle, node) => scoreSpread(cycle, node, counts),
