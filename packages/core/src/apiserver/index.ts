@@ -90,7 +90,12 @@ export {
 } from './start-api-server.js';
 export { objectKey, resourcePrefix, type ResourceKeySpace } from './storage/object-key.js';
 export { codecStrategy, type CodecStrategyInput } from './strategy/codec-strategy.js';
-export type { DecodeRequest, ResourceStrategy } from './strategy/resource-strategy.js';
+export type {
+  BeginWriteContext,
+  BegunWrite,
+  DecodeRequest,
+  ResourceStrategy,
+} from './strategy/resource-strategy.js';
 export { humanDuration } from './table/human-duration.js';
 export { podStatusReason, POD_COLUMNS } from './table/pod-columns.js';
 export {

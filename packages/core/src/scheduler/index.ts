@@ -18,7 +18,11 @@ export type {
   WeightedPlugin,
 } from './cycle/compiled-profile.js';
 export { fitErrorMessage, NO_NODES_AVAILABLE, type FitFailure } from './cycle/fit-error.js';
-export { numFeasibleNodesToFind } from './cycle/nodes-to-find.js';
+export {
+  MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND,
+  MIN_FEASIBLE_NODES_TO_FIND,
+  numFeasibleNodesToFind,
+} from './cycle/nodes-to-find.js';
 export { selectHost } from './cycle/select-host.js';
 export type { SchedulingOutcome } from './cycle/scheduling-outcome.js';
 export {

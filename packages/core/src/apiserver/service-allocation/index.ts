@@ -28,3 +28,5 @@ export {
   validateServiceUpdate,
   type ServiceStrategyOptions,
 } from './service-strategy.js';
+export type { AllocationPools } from './allocation-context.js';
+export { OffsetAllocator, type OffsetAllocatorOptions } from './offset-allocator.js';
