@@ -71,7 +71,7 @@ export interface TestEnvOptions {
    * propagation policies) and the namespace controller (a deleted namespace is
    * emptied, then removed). Default: false, so that a test's trace holds only its own
    * controllers; when on, their reconciles are in the trace as `garbage-collector`
-   * and `namespace`.
+   * and `namespace`. With `controlPlane`, they run as part of it.
    */
   readonly builtInControllers?: boolean;
   /**
