@@ -74,6 +74,8 @@ export interface ApplierOptions<C> {
  *   backoff; `awaitChange()` resets it and waits for a trigger;
  * - a failure queues the key again after the rate limiter's delay (growing while it
  *   keeps failing); a `TerminalError` is reported and not retried;
+ * - a key queued by a trigger starts reconciling at the next turn of the event loop
+ *   (`setImmediate`), so the triggers of one turn coalesce into one reconcile per key;
  * - the Observable never errors because a reconciler failed: every failure is an
  *   outcome. It errors only if `triggers` errors; it completes when `triggers`
  *   completes and every queued and running key is done.
@@ -145,7 +147,22 @@ export function applier<C>(options: ApplierOptions<C>): Observable<ReconcileOutc
       }
     };
 
-    const ready: Subscription = queue.ready$.subscribe(() => pump());
+    // Keys made ready by a trigger are taken at the next turn of the event loop, not
+    // inside the watch event that queued them: the triggers of one turn (a burst of
+    // pod updates, say) then reconcile each key once, as a busy upstream worker would.
+    let pumpScheduled = false;
+    const pumpSoon = (): void => {
+      if (!pumpScheduled) {
+        pumpScheduled = true;
+        setImmediate(() => {
+          pumpScheduled = false;
+          if (!stopped) {
+            pump();
+          }
+        });
+      }
+    };
+    const ready: Subscription = queue.ready$.subscribe(() => pumpSoon());
     const triggers: Subscription = options.triggers.subscribe({
       next: (request) => {
         const key = objectKeyString(request);

@@ -15,9 +15,20 @@ import {
 const notAnError: unknown = JSON.parse('"a string"');
 
 /** Lets promise callbacks run (reconciles are promises), without moving the clock. */
-async function flush(): Promise<void> {
+async function microtasks(): Promise<void> {
   for (let i = 0; i < 10; i++) {
     await Promise.resolve();
+  }
+}
+
+/**
+ * Lets a few turns of the event loop pass (queued keys are taken at the next turn),
+ * with their promise callbacks, without moving the clock.
+ */
+async function flush(): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    await microtasks();
   }
 }
 
@@ -57,6 +68,23 @@ describe('applier', () => {
       ['default/a', 'Succeeded'],
       ['default/b', 'Succeeded'],
     ]);
+  });
+
+  it('takes queued keys at the next turn, so the triggers of one turn reconcile a key once', async () => {
+    const seen: string[] = [];
+    const { triggers } = start({
+      reconcile: (request) => {
+        seen.push(request.name);
+        return Promise.resolve(awaitChange());
+      },
+    });
+    triggers.next({ namespace: 'default', name: 'a' });
+    await microtasks();
+    expect(seen).toStrictEqual([]);
+    triggers.next({ namespace: 'default', name: 'a' });
+    triggers.next({ namespace: 'default', name: 'b' });
+    await flush();
+    expect(seen).toStrictEqual(['a', 'b']);
   });
 
   it('never runs one key twice at once, and runs it again when triggered while running', async () => {
