@@ -21,6 +21,7 @@ import {
   taintEvictionController,
 } from '../controllers/index.js';
 import type { KubeProxy } from '../proxy/index.js';
+import type { SharedInformers } from '../reconcile/informer/index.js';
 import type { Scheduler } from '../scheduler/index.js';
 import { controllerComponent, type ClusterComponent } from './cluster-component.js';
 
@@ -32,6 +33,11 @@ export interface ClusterContext {
   readonly server: ApiServer;
   /** The cluster's seeded randomness (the scheduler's ties, kube-proxy's random balancing). */
   readonly random: () => number;
+  /**
+   * The controllers' shared informers (one watch and cache per resource type, as in
+   * kube-controller-manager); a custom controller given them shares their watches.
+   */
+  readonly informers: SharedInformers;
 }
 
 /** Builds a component from the cluster's context. */
@@ -74,36 +80,36 @@ export function proxyComponent(built: KubeProxy, name = 'kube-proxy'): ClusterCo
 export const BUILT_IN_CONTROLLERS: Readonly<
   Record<Exclude<BuiltInComponentName, 'scheduler' | 'kube-proxy'>, ComponentFactory>
 > = Object.freeze({
-  'garbage-collector': ({ client, clock, server }) =>
+  'garbage-collector': ({ client, clock, server, informers }) =>
     controllerComponent(
       'garbage-collector',
-      garbageCollector({ client, clock, registry: server.registry }),
+      garbageCollector({ client, clock, registry: server.registry, informers }),
     ),
   namespace: ({ client, clock, server }) =>
     controllerComponent('namespace', namespaceController({ client, clock, server })),
-  deployment: ({ client, clock }) =>
-    controllerComponent('deployment', deploymentController({ client, clock })),
-  replicaset: ({ client, clock }) =>
-    controllerComponent('replicaset', replicaSetController({ client, clock })),
-  'node-lifecycle': ({ client, clock }) => ({
+  deployment: ({ client, clock, informers }) =>
+    controllerComponent('deployment', deploymentController({ client, clock, informers })),
+  replicaset: ({ client, clock, informers }) =>
+    controllerComponent('replicaset', replicaSetController({ client, clock, informers })),
+  'node-lifecycle': ({ client, clock, informers }) => ({
     kind: 'agent',
     name: 'node-lifecycle',
-    run: () => nodeLifecycleController({ client, clock }).run(),
+    run: () => nodeLifecycleController({ client, clock, informers }).run(),
   }),
-  'taint-eviction': ({ client, clock }) => ({
+  'taint-eviction': ({ client, clock, informers }) => ({
     kind: 'agent',
     name: 'taint-eviction',
-    run: () => taintEvictionController({ client, clock }).run(),
+    run: () => taintEvictionController({ client, clock, informers }).run(),
   }),
-  'pod-gc': ({ client, clock }) => ({
+  'pod-gc': ({ client, clock, informers }) => ({
     kind: 'agent',
     name: 'pod-gc',
-    run: () => podGarbageCollector({ client, clock }).run(),
+    run: () => podGarbageCollector({ client, clock, informers }).run(),
   }),
-  endpoints: ({ client, clock }) =>
-    controllerComponent('endpoints', endpointsController({ client, clock })),
-  endpointslice: ({ client, clock }) =>
-    controllerComponent('endpointslice', endpointSliceController({ client, clock })),
+  endpoints: ({ client, clock, informers }) =>
+    controllerComponent('endpoints', endpointsController({ client, clock, informers })),
+  endpointslice: ({ client, clock, informers }) =>
+    controllerComponent('endpointslice', endpointSliceController({ client, clock, informers })),
   'clusterrole-aggregation': ({ client, clock }) =>
     controllerComponent(
       'clusterrole-aggregation',

@@ -23,6 +23,7 @@ import {
   type PodSource,
 } from '../kubelet/index.js';
 import { kubeProxy, seededRandom, type KubeProxy } from '../proxy/index.js';
+import { sharedInformers } from '../reconcile/informer/index.js';
 import { scheduler, type SchedulerProfile } from '../scheduler/index.js';
 import { MemoryStore } from '../store/index.js';
 import { subscribingHost, type ComponentHost, type StartedComponent } from './cluster-component.js';
@@ -132,7 +133,9 @@ export async function createCluster(options: CreateClusterOptions = {}): Promise
   const endpoint = options.clientEndpoint?.(server) ?? server;
   const client = new InProcessClient({ server: endpoint, user: SYSTEM_ADMIN });
   const random = seededRandom(options.seed ?? 1);
-  const context: ClusterContext = { client, clock, server, random };
+  // kube-controller-manager's controllers share one watch and cache per resource.
+  const informers = sharedInformers({ client, clock });
+  const context: ClusterContext = { client, clock, server, random, informers };
   const host =
     options.host ??
     subscribingHost({

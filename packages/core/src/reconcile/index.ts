@@ -11,6 +11,8 @@
  *   on 410, backs off;
  * - {@link createStore} and {@link reflector}: the cache a watcher fills, with
  *   indexes and a `ready` signal;
+ * - {@link sharedInformers}: one watch and cache per resource type, shared by
+ *   controllers;
  * - {@link applier}: triggers → queue → reconcile, and {@link controller}, the
  *   builder over all of them;
  * - helpers: finalizers, owner references, conditions, status patches, events.
@@ -29,5 +31,6 @@ export {
 export * from './cache/index.js';
 export * from './controller/index.js';
 export * from './helpers/index.js';
+export * from './informer/index.js';
 export * from './queue/index.js';
 export * from './watcher/index.js';

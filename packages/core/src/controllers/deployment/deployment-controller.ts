@@ -10,8 +10,9 @@ import { labelSelectorAsSelector, type LabelSelector } from '../../api/selectors
 import type { Clock } from '../../clock/index.js';
 import { Deployments, Pods, ReplicaSets, type Client, type ObjectKey } from '../../client/index.js';
 import { awaitChange, TerminalError, type Action } from '../../reconcile/action.js';
-import type { CacheReader } from '../../reconcile/cache/index.js';
+import { NAMESPACE_INDEX, type CacheReader } from '../../reconcile/cache/index.js';
 import { controller, type Controller } from '../../reconcile/controller/index.js';
+import type { SharedInformers } from '../../reconcile/informer/index.js';
 import { controllerOf } from '../../reconcile/helpers/index.js';
 import { adoptReplicaSet, planReplicaSetClaims, releaseReplicaSet } from './claim-replica-sets.js';
 import { rolloutParametersOf } from './rollout-parameters.js';
@@ -23,6 +24,8 @@ export interface DeploymentControllerOptions {
   readonly client: Client;
   /** The clock of its queue, its conditions' times and the progress deadline. */
   readonly clock: Clock;
+  /** The informers of Deployments, ReplicaSets and pods to share (its own when absent). */
+  readonly informers?: SharedInformers;
 }
 
 /**
@@ -41,8 +44,8 @@ export interface DeploymentControllerOptions {
  *   `Progressing` and `Available`; the progress deadline is checked when it falls due.
  *
  * Guarantees: a Deployment being deleted is left alone (the garbage collector deletes
- * its ReplicaSets); the status is written only when it changed. ReplicaSets are
- * listed from the apiserver at each reconcile.
+ * its ReplicaSets); the status is written only when it changed. ReplicaSets are read
+ * from the watch's cache (the informer of ReplicaSets), never listed per reconcile.
  *
  * Errors: failed writes are thrown and retried with backoff; an invalid or empty
  * `spec.selector`, or malformed `maxSurge` / `maxUnavailable`, is a `TerminalError`.
@@ -51,20 +54,25 @@ export interface DeploymentControllerOptions {
  * onto its ReplicaSets, no `revisionHistory` annotation, no `terminatingReplicas`.
  */
 export function deploymentController(options: DeploymentControllerOptions): Controller<Deployment> {
-  const { client, clock } = options;
-  const built: Controller<Deployment> = controller({ client, clock })
+  const { client, clock, informers } = options;
+  const built: Controller<Deployment> = controller({
+    client,
+    clock,
+    ...(informers === undefined ? {} : { informers }),
+  })
     .for(Deployments)
     .owns(ReplicaSets)
     .watches(ReplicaSets, (replicaSet) => deploymentsThatMayAdopt(built.cache, replicaSet))
     .watches(Pods, (pod) => recreatesWaitingFor(built.cache, pod), {
       predicate: (change) => change.type === 'delete',
     })
-    .reconcile(async (request, { cache }): Promise<Action> => {
-      const deployment = cache.get(request);
+    .reconcile(async (request, context): Promise<Action> => {
+      const deployment = context.cache.get(request);
       if (deployment === undefined || deployment.metadata?.deletionTimestamp !== undefined) {
         return awaitChange();
       }
-      return reconcileDeployment({ client, clock, deployment });
+      const replicaSets = context.informers.forType(ReplicaSets).cache;
+      return reconcileDeployment({ client, clock, deployment, replicaSets });
     });
   return built;
 }
@@ -74,6 +82,8 @@ async function reconcileDeployment(options: {
   readonly client: Client;
   readonly clock: Clock;
   readonly deployment: Deployment;
+  /** The ReplicaSets as the controller's watch has seen them. */
+  readonly replicaSets: CacheReader<ReplicaSet>;
 }): Promise<Action> {
   const { client, clock, deployment } = options;
   const selector = selectorOf(deployment);
@@ -85,16 +95,10 @@ async function reconcileDeployment(options: {
     throw new TerminalError(`Deployment ${describe(deployment)}: ${parameters.left}`);
   }
   const namespace = deployment.metadata?.namespace ?? '';
-  const listed = await client.list(ReplicaSets, { namespace });
-  if (isLeft(listed)) {
-    throw new Error(
-      `cannot list ReplicaSets in namespace ${namespace}: ${listed.left.message ?? ''}`,
-    );
-  }
   const claims = planReplicaSetClaims({
     deployment,
     selector: selector.right,
-    replicaSets: listed.right.items,
+    replicaSets: options.replicaSets.byIndex(NAMESPACE_INDEX, namespace),
   });
   for (const replicaSet of claims.toRelease) {
     await releaseReplicaSet({ client, deployment, replicaSet });

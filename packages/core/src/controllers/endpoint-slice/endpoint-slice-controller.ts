@@ -6,12 +6,7 @@
  */
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { merge, mergeMap } from 'rxjs';
-import {
-  SERVICE_NAME_LABEL,
-  type EndpointSlice,
-  type Node,
-  type Service,
-} from '../../api/kinds/index.js';
+import { SERVICE_NAME_LABEL, type EndpointSlice, type Service } from '../../api/kinds/index.js';
 import type { Clock } from '../../clock/index.js';
 import {
   EndpointSlices,
@@ -22,12 +17,13 @@ import {
   type ObjectKey,
 } from '../../client/index.js';
 import { awaitChange, type Action } from '../../reconcile/action.js';
-import { createStore, reflector } from '../../reconcile/cache/index.js';
+import { createStore } from '../../reconcile/cache/index.js';
 import { applier, type Controller } from '../../reconcile/controller/index.js';
 import { watcher, type WatcherEvent } from '../../reconcile/watcher/index.js';
 import { managedSelectorOf } from '../endpoints/endpoint-rules.js';
 import { OwnWrites } from '../endpoints/own-writes.js';
 import { podsSelectedBy } from '../endpoints/pod-label-index.js';
+import { sharedInformers, type SharedInformers } from '../../reconcile/informer/index.js';
 import { watchServicesAndPods } from '../endpoints/service-pod-watch.js';
 import {
   addressTypesOf,
@@ -51,6 +47,8 @@ export interface EndpointSliceControllerOptions {
   readonly maxEndpointsPerSlice?: number;
   /** How many services reconcile at once (default 1). */
   readonly concurrency?: number;
+  /** The informers of services, pods and nodes to share (its own when absent). */
+  readonly informers?: SharedInformers;
 }
 
 const SERVICE_INDEX = 'service';
@@ -90,17 +88,18 @@ export function endpointSliceController(
   if (!Number.isInteger(max) || max < 1 || max > 1000) {
     throw new RangeError(`maxEndpointsPerSlice must be an integer from 1 to 1000, got ${max}`);
   }
-  const watch = watchServicesAndPods({ client, clock });
+  const informers = options.informers ?? sharedInformers({ client, clock });
+  const watch = watchServicesAndPods({ client, clock, informers });
   const slices = createStore<EndpointSlice>({
     indexers: { [SERVICE_INDEX]: (slice) => [serviceKeyOfSlice(slice)] },
   });
-  const nodes = createStore<Node>();
+  const nodes = informers.forType(Nodes);
   const ownWrites = new OwnWrites<EndpointSlice>({ cache: slices.reader });
   const ready = Promise.all([
     watch.services.ready,
     watch.pods.ready,
     slices.reader.ready,
-    nodes.reader.ready,
+    nodes.cache.ready,
   ]);
 
   const sliceTriggers = watcher(client, EndpointSlices, {
@@ -128,10 +127,8 @@ export function endpointSliceController(
       }
     }),
   );
-  const nodeWatch = watcher(client, Nodes, { clock }).pipe(
-    reflector(nodes.writer),
-    mergeMap(() => [] as ObjectKey[]),
-  );
+  // Nodes are read (their zones), never a trigger.
+  const nodeWatch = nodes.events$.pipe(mergeMap(() => [] as ObjectKey[]));
 
   const reconcile = async (request: ObjectKey): Promise<Action> => {
     await ready;
@@ -157,7 +154,7 @@ export function endpointSliceController(
           service,
           pods,
           addressType,
-          nodeNamed: (name) => nodes.reader.get(name),
+          nodeNamed: (name) => nodes.cache.get(name),
         }),
       );
     }

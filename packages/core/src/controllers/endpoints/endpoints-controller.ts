@@ -31,6 +31,7 @@ import {
 import { desiredSubsets } from './endpoint-subsets.js';
 import { OwnWrites } from './own-writes.js';
 import { podsSelectedBy } from './pod-label-index.js';
+import type { SharedInformers } from '../../reconcile/informer/index.js';
 import { watchServicesAndPods } from './service-pod-watch.js';
 
 /** The annotation of a leader-election record upstream keeps in Endpoints: never cleaned up. */
@@ -44,6 +45,8 @@ export interface EndpointsControllerOptions {
   readonly clock: Clock;
   /** How many services reconcile at once (default 1). */
   readonly concurrency?: number;
+  /** The informers of services and pods to share (its own when absent). */
+  readonly informers?: SharedInformers;
 }
 
 /**
@@ -70,8 +73,12 @@ export interface EndpointsControllerOptions {
  * `FailedToCreateEndpoint` events, no batching period of pod updates.
  */
 export function endpointsController(options: EndpointsControllerOptions): Controller<Service> {
-  const { client, clock } = options;
-  const watch = watchServicesAndPods({ client, clock });
+  const { client, clock, informers } = options;
+  const watch = watchServicesAndPods({
+    client,
+    clock,
+    ...(informers === undefined ? {} : { informers }),
+  });
   const endpoints = createStore<Endpoints>();
   const ownWrites = new OwnWrites<Endpoints>({ cache: endpoints.reader });
   const ready = Promise.all([watch.services.ready, watch.pods.ready, endpoints.reader.ready]);

@@ -15,8 +15,12 @@ import {
   type Client,
   type ObjectKey,
 } from '../../client/index.js';
-import { createStore, type CacheReader } from '../../reconcile/cache/index.js';
-import { watcher, type WatcherEvent } from '../../reconcile/watcher/index.js';
+import type { CacheReader } from '../../reconcile/cache/index.js';
+import {
+  sharedInformers,
+  type InformerEvent,
+  type SharedInformers,
+} from '../../reconcile/informer/index.js';
 import { podEndpointsChanged, sameStringMap } from './endpoint-rules.js';
 import { byNamespacedLabel, NAMESPACED_LABEL_INDEX } from './pod-label-index.js';
 import { ServiceSelectorIndex } from './service-selector-index.js';
@@ -31,84 +35,76 @@ export interface ServicePodWatch {
    * The keys of the services to reconcile: every service change (and, after a relist,
    * the services gone meanwhile), and the services selecting a pod before or after a
    * change of it that can change endpoints (see `podEndpointsChanged`); every
-   * service after a relist of pods. Subscribing starts both watches (one subscriber).
+   * service after a relist of pods. Subscribing starts both informers' watches (one
+   * subscriber).
    */
   readonly triggers: Observable<ObjectKey>;
 }
 
 /**
- * Watches services and pods into caches and maps each change to the services it
- * concerns, through a {@link ServiceSelectorIndex} (no scan of all services per pod
- * event) and the pods' label index (no scan of a namespace per service).
+ * Follows services and pods (through shared informers) and maps each change to the
+ * services it concerns, through a {@link ServiceSelectorIndex} (no scan of all
+ * services per pod event) and the pods' label index (no scan of a namespace per
+ * service).
  */
 export function watchServicesAndPods(options: {
   readonly client: Client;
   readonly clock: Clock;
+  /** The informers of services and pods to share (its own when absent). */
+  readonly informers?: SharedInformers;
 }): ServicePodWatch {
   const { client, clock } = options;
-  const services = createStore<Service>();
-  const pods = createStore<Pod>({ indexers: { [NAMESPACED_LABEL_INDEX]: byNamespacedLabel } });
+  const informers = options.informers ?? sharedInformers({ client, clock });
+  const services = informers.forType(Services);
+  const pods = informers.forType(Pods, {
+    indexers: { [NAMESPACED_LABEL_INDEX]: byNamespacedLabel },
+  });
   const selectors = new ServiceSelectorIndex();
 
-  const serviceTriggers = watcher(client, Services, { clock }).pipe(
-    mergeMap((event: WatcherEvent<Service>): readonly ObjectKey[] => {
+  const serviceTriggers = services.events$.pipe(
+    mergeMap((event: InformerEvent<Service>): readonly ObjectKey[] => {
       switch (event.type) {
-        case 'init':
-          services.writer.apply(event);
-          return [];
-        case 'initApply':
-          services.writer.apply(event);
-          return [keyOf(event.object)];
-        case 'initDone': {
+        case 'synced': {
           const before = selectors.keys();
-          services.writer.apply(event);
           selectors.clear();
-          for (const service of services.reader.list()) {
+          for (const service of event.objects) {
             selectors.put(service);
           }
-          return before.filter((key) => services.reader.get(key) === undefined);
+          const gone = before.filter((key) => services.cache.get(key) === undefined);
+          return [...event.objects.map((service) => keyOf(service)), ...gone];
         }
         case 'apply':
-          services.writer.apply(event);
           selectors.put(event.object);
           return [keyOf(event.object)];
         case 'delete':
-          services.writer.apply(event);
           selectors.remove(keyOf(event.object));
           return [keyOf(event.object)];
       }
     }),
   );
 
-  const podTriggers = watcher(client, Pods, { clock }).pipe(
-    mergeMap((event: WatcherEvent<Pod>): readonly ObjectKey[] => {
+  let podsSynced = false;
+  const podTriggers = pods.events$.pipe(
+    mergeMap((event: InformerEvent<Pod>): readonly ObjectKey[] => {
       switch (event.type) {
-        case 'init':
-        case 'initApply':
-          pods.writer.apply(event);
-          return [];
-        case 'initDone': {
-          const relist = pods.reader.isReady;
-          pods.writer.apply(event);
+        case 'synced': {
+          // The first list comes with the services' (which triggers them all); a
+          // relist may have missed any change.
+          const relist = podsSynced;
+          podsSynced = true;
           return relist ? selectors.keys() : [];
         }
-        case 'apply': {
-          const old = pods.reader.get(objectKeyString(keyOf(event.object)));
-          pods.writer.apply(event);
-          return servicesConcerned(selectors, old, event.object);
-        }
-        case 'delete': {
-          const old = pods.reader.get(objectKeyString(keyOf(event.object))) ?? event.object;
-          pods.writer.apply(event);
-          return selectors.servicesSelecting(old);
-        }
+        case 'apply':
+          return servicesConcerned(selectors, event.old, event.object);
+        case 'delete':
+          return selectors.servicesSelecting(event.old ?? event.object);
       }
     }),
   );
 
   return {
-    services: services.reader,
-    pods: pods.reader,
+    services: services.cache,
+    pods: pods.cache,
     triggers: merge(serviceTriggers, podTriggers),
   };
 }

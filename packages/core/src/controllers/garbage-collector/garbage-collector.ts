@@ -17,6 +17,7 @@ import {
   isDeletingDependents,
   type GarbageCollectorContext,
 } from './examine-object.js';
+import type { SharedInformers } from '../../reconcile/informer/index.js';
 import { ResourceMonitors, type MonitorEvent } from './resource-monitors.js';
 
 /** What {@link garbageCollector} needs. */
@@ -28,6 +29,8 @@ export interface GarbageCollectorOptions {
   readonly registry: ResourceRegistry;
   /** How many objects are examined at once. Default 1. */
   readonly concurrency?: number;
+  /** The informers to share (its own when absent). */
+  readonly informers?: SharedInformers;
 }
 
 /** A garbage collector, ready to run. */
@@ -91,28 +94,31 @@ export function garbageCollector(options: GarbageCollectorOptions): GarbageColle
 }
 
 /**
- * The objects a change may concern, as uid keys: a changed object itself; for a deleted
- * one, its dependents (their owner may be gone); and, either way, its owners (before
- * and after the change) that wait on their dependents (one fewer may block them).
+ * The objects a change may concern, as uid keys: a changed (or listed) object itself;
+ * for a deleted one, its dependents (their owner may be gone); and, either way, its
+ * owners (before and after the change) that wait on their dependents (one fewer may
+ * block them).
  */
 function keysToExamine(
-  change: MonitorEvent,
+  { change }: MonitorEvent,
   monitors: ResourceMonitors,
 ): ObservableInput<ObjectKey> {
-  const { event } = change;
-  if (event.type === 'init' || event.type === 'initDone') {
-    return [];
-  }
   const uids: string[] = [];
-  const uid = event.object.metadata?.uid ?? '';
-  if (event.type === 'delete') {
-    uids.push(...monitors.dependentsOf(uid).map(({ object }) => object.metadata?.uid ?? ''));
+  if (change.type === 'synced') {
+    for (const object of change.objects) {
+      uids.push(object.metadata?.uid ?? '', ...ownersDeletingDependents(object, monitors));
+    }
   } else {
-    uids.push(uid);
-  }
-  uids.push(...ownersDeletingDependents(event.object, monitors));
-  if (change.previous !== undefined) {
-    uids.push(...ownersDeletingDependents(change.previous, monitors));
+    const uid = change.object.metadata?.uid ?? '';
+    if (change.type === 'delete') {
+      uids.push(...monitors.dependentsOf(uid).map(({ object }) => object.metadata?.uid ?? ''));
+    } else {
+      uids.push(uid);
+    }
+    uids.push(...ownersDeletingDependents(change.object, monitors));
+    if (change.old !== undefined) {
+      uids.push(...ownersDeletingDependents(change.old, monitors));
+    }
   }
   return uids.filter((key) => key !== '').map((key) => ({ name: key }));
 }

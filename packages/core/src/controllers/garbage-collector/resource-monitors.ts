@@ -6,7 +6,7 @@
  * @module
  */
 import { isLeft } from 'fp-ts/lib/Either.js';
-import { Subject, tap, type Observable, type Subscription } from 'rxjs';
+import { Subject, type Observable, type Subscription } from 'rxjs';
 import type { OwnerReference } from '../../api/meta/owner-reference.js';
 import {
   parseApiVersion,
@@ -15,15 +15,14 @@ import {
 } from '../../api/registry/index.js';
 import type { ApiObject } from '../../apiserver/index.js';
 import type { Client } from '../../client/client.js';
-import { keyOf, resourceType, type ResourceType } from '../../client/resource-type.js';
+import { resourceType, type ResourceType } from '../../client/resource-type.js';
 import type { Clock } from '../../clock/index.js';
+import { OWNER_UID_INDEX, type CacheReader, type Indexer } from '../../reconcile/cache/index.js';
 import {
-  createStore,
-  OWNER_UID_INDEX,
-  reflector,
-  type CacheReader,
-} from '../../reconcile/cache/index.js';
-import { watcher, type WatcherEvent } from '../../reconcile/watcher/index.js';
+  sharedInformers,
+  type InformerEvent,
+  type SharedInformers,
+} from '../../reconcile/informer/index.js';
 
 // ---------------------------------------------------------------------------
 // model
@@ -35,15 +34,14 @@ export interface MonitoredObject {
   readonly object: ApiObject;
 }
 
-/** One watcher event of one monitored resource, emitted once its cache has applied it. */
+/**
+ * One change of one monitored resource, emitted once its cache holds it (an `apply`
+ * or `delete` carries the object the cache held before as `old`, so that owners a
+ * change removed are known).
+ */
 export interface MonitorEvent {
   readonly type: ResourceType;
-  readonly event: WatcherEvent;
-  /**
-   * The object the cache held under the same key before an `initApply`, `apply` or
-   * `delete` (so that owners a change removed are known); absent if it held none.
-   */
-  readonly previous?: ApiObject;
+  readonly change: InformerEvent<ApiObject>;
 }
 
 /** What {@link ResourceMonitors} needs. */
@@ -52,10 +50,15 @@ export interface ResourceMonitorsOptions {
   readonly clock: Clock;
   /** The served resources: monitored as they come and go. */
   readonly registry: ResourceRegistry;
+  /** The informers to share (its own when absent). */
+  readonly informers?: SharedInformers;
 }
 
 /** The index every monitor's cache files objects under their own `metadata.uid`. */
 const UID_INDEX = 'uid';
+
+/** Files an object under its own `metadata.uid`. */
+const byOwnUid: Indexer = (object) => [object.metadata?.uid ?? ''];
 
 interface Monitor {
   readonly type: ResourceType;
@@ -68,28 +71,32 @@ interface Monitor {
 // ---------------------------------------------------------------------------
 
 /**
- * Watches every served resource that supports `list` and `watch` (in the preferred
- * version of its group, once per group and resource), each into its own cache.
+ * Follows every served resource that supports `list` and `watch` (in the preferred
+ * version of its group, once per group and resource), each through its informer.
  *
  * Guarantees: after {@link ResourceMonitors.start}, a resource registered later (a CRD
  * established) is monitored at once and one unregistered stops being monitored;
- * {@link ResourceMonitors.events$} emits every watcher event after its cache applied
- * it, so readers already see it. Lookups answer from memory.
+ * {@link ResourceMonitors.events$} emits every change after its cache holds it, so
+ * readers already see it. Lookups answer from memory.
  *
  * Caveats: caches lag behind the apiserver, so what they say is a hint to verify with
  * a live read before acting; a resource is monitored in one version only.
  */
 export class ResourceMonitors {
-  /** Every event of every monitor, as its cache applied it. */
+  /** Every change of every monitored resource, once its cache holds it. */
   readonly events$: Observable<MonitorEvent>;
 
   private readonly events = new Subject<MonitorEvent>();
   private readonly monitors = new Map<string, Monitor>();
   private registryChanges: Subscription | undefined;
 
+  private readonly informers: SharedInformers;
+
   /** Monitors of `options.registry`'s resources, not started. */
   constructor(private readonly options: ResourceMonitorsOptions) {
     this.events$ = this.events.asObservable();
+    this.informers =
+      options.informers ?? sharedInformers({ client: options.client, clock: options.clock });
   }
 
   /** Starts monitoring the served resources, and follows the registry's changes. */
@@ -178,24 +185,9 @@ export class ResourceMonitors {
   }
 
   private monitor(type: ResourceType): Monitor {
-    const { reader, writer } = createStore<ApiObject>({
-      indexers: { [UID_INDEX]: (object) => [object.metadata?.uid ?? ''] },
-    });
-    let previous: ApiObject | undefined;
-    const subscription = watcher(this.options.client, type, { clock: this.options.clock })
-      .pipe(
-        tap((event) => {
-          previous =
-            event.type === 'init' || event.type === 'initDone'
-              ? undefined
-              : reader.get(keyOf(event.object));
-        }),
-        reflector(writer),
-      )
-      .subscribe((event) =>
-        this.events.next({ type, event, ...(previous === undefined ? {} : { previous }) }),
-      );
-    return { type, cache: reader, subscription };
+    const informer = this.informers.forType(type, { indexers: { [UID_INDEX]: byOwnUid } });
+    const subscription = informer.events$.subscribe((change) => this.events.next({ type, change }));
+    return { type, cache: informer.cache, subscription };
   }
 }
 

@@ -11,8 +11,13 @@ import type { Status } from '../../api/status/index.js';
 import { formatTime } from '../../apiserver/index.js';
 import { toMillis, type Clock, type Duration } from '../../clock/index.js';
 import { Leases, Nodes, type Client } from '../../client/index.js';
-import { createStore } from '../../reconcile/cache/index.js';
+import { createStore, type CacheReader } from '../../reconcile/cache/index.js';
 import { createEventRecorder } from '../../reconcile/helpers/index.js';
+import {
+  sharedInformers,
+  type InformerEvent,
+  type SharedInformers,
+} from '../../reconcile/informer/index.js';
 import { watcher, type WatcherEvent } from '../../reconcile/watcher/index.js';
 import { markPodsNotReady } from './mark-pods-not-ready.js';
 import { conditionsOfLostNode } from './node-conditions.js';
@@ -37,6 +42,8 @@ export interface NodeLifecycleControllerOptions {
   readonly nodeMonitorGracePeriod?: Duration;
   /** How long a node that never posted `Ready` may be silent. Default 60 s. */
   readonly nodeStartupGracePeriod?: Duration;
+  /** The informers of nodes to share (its own when absent); leases have their own watch. */
+  readonly informers?: SharedInformers;
 }
 
 /** What the controller did, as {@link NodeLifecycleController.run} reports it. */
@@ -99,10 +106,17 @@ export function nodeLifecycleController(
   return {
     run: () =>
       new Observable<NodeLifecycleEvent>((subscriber) => {
-        const session = new NodeLifecycleSession({ client, clock, grace, subscriber });
-        const nodes = watcher(client, Nodes, { clock }).subscribe((event) =>
-          session.onNodeEvent(event),
+        const nodeInformer = (options.informers ?? sharedInformers({ client, clock })).forType(
+          Nodes,
         );
+        const session = new NodeLifecycleSession({
+          client,
+          clock,
+          grace,
+          subscriber,
+          nodes: nodeInformer.cache,
+        });
+        const nodes = nodeInformer.events$.subscribe((event) => session.onNodeEvent(event));
         const leases = watcher(client, Leases, {
           clock,
           namespace: NODE_LEASE_NAMESPACE,
@@ -125,7 +139,7 @@ class NodeLifecycleSession {
   readonly #clock: Clock;
   readonly #grace: GracePeriods;
   readonly #subscriber: Subscriber<NodeLifecycleEvent>;
-  readonly #nodes = createStore<Node>();
+  readonly #nodes: CacheReader<Node>;
   readonly #leases = createStore<Lease>();
   readonly #health = new Map<string, NodeHealth>();
   readonly #recorder;
@@ -135,7 +149,9 @@ class NodeLifecycleSession {
     readonly clock: Clock;
     readonly grace: GracePeriods;
     readonly subscriber: Subscriber<NodeLifecycleEvent>;
+    readonly nodes: CacheReader<Node>;
   }) {
+    this.#nodes = options.nodes;
     this.#client = options.client;
     this.#clock = options.clock;
     this.#grace = options.grace;
@@ -147,8 +163,7 @@ class NodeLifecycleSession {
     });
   }
 
-  onNodeEvent(event: WatcherEvent<Node>): void {
-    this.#nodes.writer.apply(event);
+  onNodeEvent(event: InformerEvent<Node>): void {
     switch (event.type) {
       case 'apply': {
         const health = this.#healthOf(event.object);
@@ -159,21 +174,18 @@ class NodeLifecycleSession {
       case 'delete':
         this.#health.delete(event.object.metadata?.name ?? '');
         return;
-      case 'initDone':
+      case 'synced':
         for (const [name, health] of this.#health) {
-          const node = this.#nodes.reader.get(name);
+          const node = this.#nodes.get(name);
           if (node === undefined) {
             this.#health.delete(name);
           } else {
             health.node = node;
           }
         }
-        for (const node of this.#nodes.reader.list()) {
+        for (const node of event.objects) {
           this.#syncTaints(this.#healthOf(node));
         }
-        return;
-      case 'init':
-      case 'initApply':
         return;
     }
   }
@@ -184,7 +196,7 @@ class NodeLifecycleSession {
 
   /** One pass over every node (upstream's `monitorNodeHealth`). */
   monitorNodeHealth(): void {
-    if (this.stopped || !this.#nodes.reader.isReady || !this.#leases.reader.isReady) {
+    if (this.stopped || !this.#nodes.isReady || !this.#leases.reader.isReady) {
       return;
     }
     const now = this.#clock.now();

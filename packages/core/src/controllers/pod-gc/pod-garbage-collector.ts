@@ -5,13 +5,14 @@
  */
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { Observable } from 'rxjs';
-import type { Node, Pod } from '../../api/kinds/index.js';
+import type { Pod } from '../../api/kinds/index.js';
 import type { Status } from '../../api/status/index.js';
 import { formatTime } from '../../apiserver/index.js';
 import type { Clock } from '../../clock/index.js';
 import { keyOf, Nodes, objectKeyString, Pods, type Client } from '../../client/index.js';
-import { createStore } from '../../reconcile/cache/index.js';
-import { watcher } from '../../reconcile/watcher/index.js';
+import type { Indexer } from '../../reconcile/cache/index.js';
+import { sharedInformers, type SharedInformers } from '../../reconcile/informer/index.js';
+import { byPodNodeName, POD_NODE_NAME_INDEX } from '../pod-node-index.js';
 import {
   isNodeOutOfService,
   isPodTerminated,
@@ -34,6 +35,8 @@ export interface PodGarbageCollectorOptions {
   readonly clock: Clock;
   /** How many terminated pods may remain; 0 or less disables that part. Default 12,500. */
   readonly terminatedPodThreshold?: number;
+  /** The informers of nodes and pods to share (its own when absent). */
+  readonly informers?: SharedInformers;
 }
 
 /** Why a pod was deleted. */
@@ -55,7 +58,13 @@ export interface PodGarbageCollector {
 }
 
 const GC_INDEX = 'podgc';
-const NODE_NAME_INDEX = 'nodeName';
+
+/** Files a pod under what pod GC looks for: `terminated`, `terminating`, `unscheduled`. */
+const byPodGcState: Indexer<Pod> = (pod) => [
+  ...(isPodTerminated(pod) ? ['terminated'] : []),
+  ...(isPodTerminating(pod) ? ['terminating'] : []),
+  ...(pod.spec?.nodeName ? [] : ['unscheduled']),
+];
 
 /**
  * The pod garbage collector (upstream's `podgc`, its essentials), every 20 s:
@@ -78,17 +87,13 @@ export function podGarbageCollector(options: PodGarbageCollectorOptions): PodGar
     run: () =>
       new Observable<PodGcEvent>((subscriber) => {
         const { client, clock } = options;
-        const nodes = createStore<Node>();
-        const pods = createStore<Pod>({
-          indexers: {
-            [NODE_NAME_INDEX]: (pod) => (pod.spec?.nodeName ? [pod.spec.nodeName] : []),
-            [GC_INDEX]: (pod) => [
-              ...(isPodTerminated(pod) ? ['terminated'] : []),
-              ...(isPodTerminating(pod) ? ['terminating'] : []),
-              ...(pod.spec?.nodeName ? [] : ['unscheduled']),
-            ],
-          },
+        const informers = options.informers ?? sharedInformers({ client, clock });
+        const nodeInformer = informers.forType(Nodes);
+        const podInformer = informers.forType(Pods, {
+          indexers: { [POD_NODE_NAME_INDEX]: byPodNodeName, [GC_INDEX]: byPodGcState },
         });
+        const nodes = nodeInformer.cache;
+        const pods = podInformer.cache;
         const missingSince = new Map<string, number>();
         let stopped = false;
         let running = false;
@@ -101,33 +106,33 @@ export function podGarbageCollector(options: PodGarbageCollectorOptions): PodGar
           const collect = (pod: Pod, reason: PodGcReason) =>
             forceDelete({ client, pod, reason, now: clock.now(), emit });
           for (const pod of terminatedPodsOverThreshold(
-            pods.reader.byIndex(GC_INDEX, 'terminated'),
+            pods.byIndex(GC_INDEX, 'terminated'),
             threshold,
           )) {
             await collect(pod, 'TerminatedOverThreshold');
           }
-          for (const pod of pods.reader.byIndex(GC_INDEX, 'terminating')) {
+          for (const pod of pods.byIndex(GC_INDEX, 'terminating')) {
             const nodeName = pod.spec?.nodeName;
             if (!nodeName) {
               await collect(pod, 'TerminatingUnscheduled');
               continue;
             }
-            const node = nodes.reader.get(nodeName);
+            const node = nodes.get(nodeName);
             if (node !== undefined && isNodeOutOfService(node)) {
               await collect(pod, 'TerminatingOutOfService');
             }
           }
           const now = clock.now();
           const nodeNames = new Set(
-            pods.reader.list().flatMap((pod) => (pod.spec?.nodeName ? [pod.spec.nodeName] : [])),
+            pods.list().flatMap((pod) => (pod.spec?.nodeName ? [pod.spec.nodeName] : [])),
           );
           for (const name of missingSince.keys()) {
-            if (!nodeNames.has(name) || nodes.reader.get(name) !== undefined) {
+            if (!nodeNames.has(name) || nodes.get(name) !== undefined) {
               missingSince.delete(name);
             }
           }
           for (const name of nodeNames) {
-            if (nodes.reader.get(name) !== undefined) {
+            if (nodes.get(name) !== undefined) {
               continue;
             }
             const since = missingSince.get(name);
@@ -141,20 +146,17 @@ export function podGarbageCollector(options: PodGarbageCollectorOptions): PodGar
             const live = await client.get(Nodes, { name });
             if (isLeft(live) && live.left.code === 404) {
               missingSince.delete(name);
-              for (const pod of pods.reader.byIndex(NODE_NAME_INDEX, name)) {
+              for (const pod of pods.byIndex(POD_NODE_NAME_INDEX, name)) {
                 await collect(pod, 'Orphaned');
               }
             }
           }
         };
-        const nodeWatch = watcher(client, Nodes, { clock }).subscribe((event) =>
-          nodes.writer.apply(event),
-        );
-        const podWatch = watcher(client, Pods, { clock }).subscribe((event) =>
-          pods.writer.apply(event),
-        );
+        // Their caches are what a pass reads; the changes themselves trigger nothing.
+        const nodeWatch = nodeInformer.events$.subscribe();
+        const podWatch = podInformer.events$.subscribe();
         const timer = clock.setInterval(() => {
-          if (running || stopped || !nodes.reader.isReady || !pods.reader.isReady) {
+          if (running || stopped || !nodes.isReady || !pods.isReady) {
             return;
           }
           running = true;

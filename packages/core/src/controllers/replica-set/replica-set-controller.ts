@@ -18,14 +18,9 @@ import {
   type ObjectKey,
 } from '../../client/index.js';
 import { awaitChange, requeueAfter, TerminalError, type Action } from '../../reconcile/action.js';
-import {
-  createStore,
-  OWNER_UID_INDEX,
-  reflector,
-  type CacheReader,
-} from '../../reconcile/cache/index.js';
-import { applier, type Controller } from '../../reconcile/controller/index.js';
-import { watcher, type WatcherEvent } from '../../reconcile/watcher/index.js';
+import { OWNER_UID_INDEX, type CacheReader } from '../../reconcile/cache/index.js';
+import { applier, type Controller, type ObjectChange } from '../../reconcile/controller/index.js';
+import { sharedInformers, type SharedInformers } from '../../reconcile/informer/index.js';
 import { ReplicaSetExpectations } from './expectations.js';
 import { controllerOf, patchStatusIfChanged } from '../../reconcile/helpers/index.js';
 import { adoptPod, planPodClaims, releasePod } from './claim-pods.js';
@@ -41,6 +36,8 @@ export interface ReplicaSetControllerOptions {
   readonly clock: Clock;
   /** How many ReplicaSets sync at once. Default {@link DEFAULT_REPLICA_SET_CONCURRENCY}. */
   readonly concurrency?: number;
+  /** The informers of pods and ReplicaSets to share (its own when absent). */
+  readonly informers?: SharedInformers;
 }
 
 /**
@@ -71,56 +68,48 @@ export interface ReplicaSetControllerOptions {
  */
 export function replicaSetController(options: ReplicaSetControllerOptions): Controller<ReplicaSet> {
   const { client, clock } = options;
-  const replicaSets = createStore<ReplicaSet>();
-  const pods = createStore<Pod>({ indexers: { [ORPHANS_INDEX]: orphansByNamespace } });
+  const informers = options.informers ?? sharedInformers({ client, clock });
+  const replicaSets = informers.forType(ReplicaSets);
+  const pods = informers.forType(Pods, { indexers: { [ORPHANS_INDEX]: orphansByNamespace } });
   const expectations = new ReplicaSetExpectations();
-  const context = { client, clock, cache: replicaSets.reader };
+  const context = { client, clock, cache: replicaSets.cache };
   const reconcile = async (request: ObjectKey): Promise<Action> => {
-    const replicaSet = replicaSets.reader.get(request);
+    const replicaSet = replicaSets.cache.get(request);
     if (replicaSet === undefined || replicaSet.metadata?.deletionTimestamp !== undefined) {
       return awaitChange();
     }
-    return syncReplicaSet({ client, clock, replicaSet, pods: pods.reader, expectations });
+    return syncReplicaSet({ client, clock, replicaSet, pods: pods.cache, expectations });
   };
+  const everyReplicaSet = (): readonly ObjectKey[] =>
+    replicaSets.cache.list().map((replicaSet) => keyOf(replicaSet));
   return {
-    cache: replicaSets.reader,
+    cache: replicaSets.cache,
     run: () => {
       const podsSynced = new ReplaySubject<void>(1);
-      const podTriggers = watcher(client, Pods, { clock }).pipe(
+      const podTriggers = pods.events$.pipe(
         mergeMap((event) => {
-          const keys = replicaSetsConcerned({
-            event,
-            pods: pods.reader,
-            replicaSets: replicaSets.reader,
-            expectations,
-          });
-          pods.writer.apply(event);
-          if (event.type === 'initDone') {
+          if (event.type === 'synced') {
             podsSynced.next();
-            return replicaSets.reader.list().map((replicaSet) => keyOf(replicaSet));
+            return everyReplicaSet();
           }
-          return keys;
+          return replicaSetsConcerned({ event, replicaSets: replicaSets.cache, expectations });
         }),
       );
       // ReplicaSets are reconciled only once the pods are cached: before, every one
       // would look empty and create pods again.
       const replicaSetTriggers = podsSynced.pipe(
         take(1),
-        switchMap(() => watcher(client, ReplicaSets, { clock })),
-        reflector(replicaSets.writer),
+        switchMap(() => replicaSets.events$),
         mergeMap((event): readonly ObjectKey[] => {
-          if (event.type === 'apply') {
-            return [keyOf(event.object)];
+          switch (event.type) {
+            case 'synced':
+              return everyReplicaSet();
+            case 'apply':
+              return [keyOf(event.object)];
+            case 'delete':
+              expectations.forget(objectKeyString(keyOf(event.object)));
+              return [keyOf(event.object)];
           }
-          if (event.type === 'initDone') {
-            // A (re)list is in the cache only once done: every ReplicaSet then.
-            return replicaSets.reader.list().map((replicaSet) => keyOf(replicaSet));
-          }
-          if (event.type === 'delete') {
-            expectations.forget(objectKeyString(keyOf(event.object)));
-            return [keyOf(event.object)];
-          }
-          return [];
         }),
       );
       return applier({
@@ -224,24 +213,20 @@ async function syncReplicaSet(options: {
 }
 
 /**
- * The ReplicaSets a pod event concerns, and what it tells the expectations (read
- * before the cache applies it, so the old pod is still there): the controller of the
- * pod before and after (a creation, deletion or graceful deletion it sees is
- * observed), and, for a pod without a controller, the ReplicaSets that may adopt it.
+ * The ReplicaSets a pod change concerns, and what it tells the expectations: the
+ * controller of the pod before and after (a creation, deletion or graceful deletion
+ * it sees is observed), and, for a pod without a controller, the ReplicaSets that may
+ * adopt it.
  */
 function replicaSetsConcerned(options: {
-  readonly event: WatcherEvent<Pod>;
-  readonly pods: CacheReader<Pod>;
+  readonly event: ObjectChange<Pod>;
   readonly replicaSets: CacheReader<ReplicaSet>;
   readonly expectations: ReplicaSetExpectations;
 }): readonly ObjectKey[] {
   const { event, expectations } = options;
-  if (event.type !== 'apply' && event.type !== 'delete') {
-    return [];
-  }
   const pod = event.object;
   const namespace = pod.metadata?.namespace ?? '';
-  const old = options.pods.get(keyOf(pod));
+  const old = event.old;
   const owner = controllingReplicaSet(pod);
   const oldOwner = old === undefined ? undefined : controllingReplicaSet(old);
   const keys: ObjectKey[] = [];

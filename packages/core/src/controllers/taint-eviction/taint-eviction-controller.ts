@@ -9,9 +9,14 @@ import type { Node, Pod, Taint } from '../../api/kinds/index.js';
 import type { Status } from '../../api/status/index.js';
 import type { Clock, Timer } from '../../clock/index.js';
 import { keyOf, Nodes, objectKeyString, Pods, type Client } from '../../client/index.js';
-import { createStore } from '../../reconcile/cache/index.js';
+import type { CacheReader } from '../../reconcile/cache/index.js';
 import { createEventRecorder, type EventRecorder } from '../../reconcile/helpers/index.js';
-import { watcher, type WatcherEvent } from '../../reconcile/watcher/index.js';
+import {
+  sharedInformers,
+  type InformerEvent,
+  type SharedInformers,
+} from '../../reconcile/informer/index.js';
+import { byPodNodeName, POD_NODE_NAME_INDEX } from '../pod-node-index.js';
 import { evictionDecision } from './eviction-deadline.js';
 import { evictPod } from './evict-pod.js';
 
@@ -21,6 +26,8 @@ export interface TaintEvictionControllerOptions {
   readonly client: Client;
   /** The clock of its eviction timers. */
   readonly clock: Clock;
+  /** The informers of nodes and pods to share (its own when absent). */
+  readonly informers?: SharedInformers;
 }
 
 /** What the controller did, as {@link TaintEvictionController.run} reports it (`pod` is `namespace/name`). */
@@ -39,9 +46,6 @@ export interface TaintEvictionController {
    */
   run(): Observable<TaintEvictionEvent>;
 }
-
-/** The index of the pod cache by `spec.nodeName`. */
-const NODE_NAME_INDEX = 'nodeName';
 
 /**
  * The taint eviction controller (upstream's `taint-eviction-controller`, formerly the
@@ -69,13 +73,20 @@ export function taintEvictionController(
   return {
     run: () =>
       new Observable<TaintEvictionEvent>((subscriber) => {
-        const session = new TaintEvictionSession({ ...options, subscriber });
-        const nodes = watcher(options.client, Nodes, { clock: options.clock }).subscribe((event) =>
-          session.onNodeEvent(event),
-        );
-        const pods = watcher(options.client, Pods, { clock: options.clock }).subscribe((event) =>
-          session.onPodEvent(event),
-        );
+        const informers =
+          options.informers ?? sharedInformers({ client: options.client, clock: options.clock });
+        const nodeInformer = informers.forType(Nodes);
+        const podInformer = informers.forType(Pods, {
+          indexers: { [POD_NODE_NAME_INDEX]: byPodNodeName },
+        });
+        const session = new TaintEvictionSession({
+          ...options,
+          subscriber,
+          nodes: nodeInformer.cache,
+          pods: podInformer.cache,
+        });
+        const nodes = nodeInformer.events$.subscribe((event) => session.onNodeEvent(event));
+        const pods = podInformer.events$.subscribe((event) => session.onPodEvent(event));
         return () => {
           session.stop();
           nodes.unsubscribe();
@@ -97,10 +108,8 @@ class TaintEvictionSession {
   readonly #clock: Clock;
   readonly #subscriber: Subscriber<TaintEvictionEvent>;
   readonly #recorder: EventRecorder;
-  readonly #nodes = createStore<Node>();
-  readonly #pods = createStore<Pod>({
-    indexers: { [NODE_NAME_INDEX]: (pod) => (pod.spec?.nodeName ? [pod.spec.nodeName] : []) },
-  });
+  readonly #nodes: CacheReader<Node>;
+  readonly #pods: CacheReader<Pod>;
   readonly #scheduled = new Map<string, ScheduledEviction>();
   readonly #evicting = new Set<string>();
   #stopped = false;
@@ -109,7 +118,11 @@ class TaintEvictionSession {
     readonly client: Client;
     readonly clock: Clock;
     readonly subscriber: Subscriber<TaintEvictionEvent>;
+    readonly nodes: CacheReader<Node>;
+    readonly pods: CacheReader<Pod>;
   }) {
+    this.#nodes = options.nodes;
+    this.#pods = options.pods;
     this.#client = options.client;
     this.#clock = options.clock;
     this.#subscriber = options.subscriber;
@@ -128,35 +141,26 @@ class TaintEvictionSession {
     this.#scheduled.clear();
   }
 
-  onNodeEvent(event: WatcherEvent<Node>): void {
-    const previous =
-      event.type === 'apply' || event.type === 'delete'
-        ? this.#nodes.reader.get(keyOf(event.object))
-        : undefined;
-    this.#nodes.writer.apply(event);
+  onNodeEvent(event: InformerEvent<Node>): void {
     switch (event.type) {
       case 'apply':
       case 'delete':
         if (
           !sameNoExecuteTaints(
-            previous?.spec?.taints,
+            event.old?.spec?.taints,
             event.type === 'delete' ? undefined : event.object.spec?.taints,
           )
         ) {
           this.#processPodsOn(event.object.metadata?.name ?? '');
         }
         return;
-      case 'initDone':
+      case 'synced':
         this.#processEverything();
-        return;
-      case 'init':
-      case 'initApply':
         return;
     }
   }
 
-  onPodEvent(event: WatcherEvent<Pod>): void {
-    this.#pods.writer.apply(event);
+  onPodEvent(event: InformerEvent<Pod>): void {
     switch (event.type) {
       case 'apply':
         this.#processPod(event.object);
@@ -164,25 +168,22 @@ class TaintEvictionSession {
       case 'delete':
         this.#cancel(objectKeyString(keyOf(event.object)), { announce: false });
         return;
-      case 'initDone':
+      case 'synced':
         this.#processEverything();
-        return;
-      case 'init':
-      case 'initApply':
         return;
     }
   }
 
   #processEverything(): void {
-    if (!this.#nodes.reader.isReady || !this.#pods.reader.isReady) {
+    if (!this.#nodes.isReady || !this.#pods.isReady) {
       return;
     }
     for (const key of [...this.#scheduled.keys()]) {
-      if (this.#pods.reader.get(key) === undefined) {
+      if (this.#pods.get(key) === undefined) {
         this.#cancel(key, { announce: false });
       }
     }
-    for (const node of this.#nodes.reader.list()) {
+    for (const node of this.#nodes.list()) {
       if ((node.spec?.taints ?? []).some((taint) => taint.effect === 'NoExecute')) {
         this.#processPodsOn(node.metadata?.name ?? '');
       }
@@ -190,18 +191,18 @@ class TaintEvictionSession {
   }
 
   #processPodsOn(nodeName: string): void {
-    for (const pod of this.#pods.reader.byIndex(NODE_NAME_INDEX, nodeName)) {
+    for (const pod of this.#pods.byIndex(POD_NODE_NAME_INDEX, nodeName)) {
       this.#processPod(pod);
     }
   }
 
   #processPod(pod: Pod): void {
-    if (this.#stopped || !this.#nodes.reader.isReady) {
+    if (this.#stopped || !this.#nodes.isReady) {
       return;
     }
     const key = objectKeyString(keyOf(pod));
     const nodeName = pod.spec?.nodeName;
-    const taints = nodeName ? this.#nodes.reader.get(nodeName)?.spec?.taints : undefined;
+    const taints = nodeName ? this.#nodes.get(nodeName)?.spec?.taints : undefined;
     if (pod.metadata?.deletionTimestamp || taints === undefined || !taints.some(isNoExecute)) {
       this.#cancel(key, { announce: (pod.metadata?.deletionTimestamp ?? null) === null });
       return;
@@ -239,7 +240,7 @@ class TaintEvictionSession {
 
   #deadlineReached(key: string): void {
     this.#scheduled.delete(key);
-    const pod = this.#pods.reader.get(key);
+    const pod = this.#pods.get(key);
     if (pod !== undefined) {
       this.#processPod(pod);
     }
@@ -253,7 +254,7 @@ class TaintEvictionSession {
     scheduled.timer.cancel();
     this.#scheduled.delete(key);
     this.#emit({ _tag: 'EvictionCancelled', pod: key });
-    const pod = this.#pods.reader.get(key);
+    const pod = this.#pods.get(key);
     if (options.announce && pod !== undefined) {
       void this.#recorder.event(pod, {
         type: 'Normal',

@@ -15,30 +15,61 @@ import type { Indexer } from './indexers.js';
  */
 export class Generation<T extends ApiObject> {
   readonly objects = new Map<string, T>();
-  readonly #indexers: ReadonlyMap<string, Indexer<T>>;
   readonly #indexes = new Map<string, Map<string, Set<string>>>();
+  readonly #filing: Filing<T>[];
 
   constructor(indexers: ReadonlyMap<string, Indexer<T>>) {
-    this.#indexers = indexers;
-    for (const name of indexers.keys()) {
-      this.#indexes.set(name, new Map());
+    const filing: Filing<T>[] = [];
+    for (const [name, indexer] of indexers) {
+      const entries = new Map<string, Set<string>>();
+      this.#indexes.set(name, entries);
+      filing.push({ indexer, entries });
+    }
+    this.#filing = filing;
+  }
+
+  /**
+   * Stores `object` under `key`, replacing the object there before. An index is
+   * touched only where the object's values in it changed (an update of a pod's status
+   * leaves its namespace and owners alone).
+   */
+  put(key: string, object: T): void {
+    const previous = this.objects.get(key);
+    this.objects.set(key, object);
+    if (previous === object) {
+      return;
+    }
+    for (const { indexer, entries } of this.#filing) {
+      const values = indexer(object);
+      if (previous !== undefined) {
+        const old = indexer(previous);
+        if (sameValues(old, values)) {
+          continue;
+        }
+        unfile(entries, key, old);
+      }
+      for (const value of values) {
+        let keys = entries.get(value);
+        if (keys === undefined) {
+          keys = new Set();
+          entries.set(value, keys);
+        }
+        keys.add(key);
+      }
     }
   }
 
-  /** Stores `object` under `key`, replacing (and unfiling) the object there before. */
-  put(key: string, object: T): void {
-    const previous = this.objects.get(key);
-    if (previous !== undefined) {
-      this.#unfile(key, previous);
-    }
-    this.objects.set(key, object);
-    for (const [name, indexer] of this.#indexers) {
-      const index = this.#indexes.get(name) as Map<string, Set<string>>;
+  /** Adds the index `name`, filing every object held under it. */
+  addIndex(name: string, indexer: Indexer<T>): void {
+    const entries = new Map<string, Set<string>>();
+    this.#indexes.set(name, entries);
+    this.#filing.push({ indexer, entries });
+    for (const [key, object] of this.objects) {
       for (const value of indexer(object)) {
-        let keys = index.get(value);
+        let keys = entries.get(value);
         if (keys === undefined) {
           keys = new Set();
-          index.set(value, keys);
+          entries.set(value, keys);
         }
         keys.add(key);
       }
@@ -49,7 +80,9 @@ export class Generation<T extends ApiObject> {
   remove(key: string): void {
     const previous = this.objects.get(key);
     if (previous !== undefined) {
-      this.#unfile(key, previous);
+      for (const { indexer, entries } of this.#filing) {
+        unfile(entries, key, indexer(previous));
+      }
       this.objects.delete(key);
     }
   }
@@ -59,20 +92,35 @@ export class Generation<T extends ApiObject> {
     const index = this.#indexes.get(name);
     return index === undefined ? undefined : (index.get(value) ?? EMPTY);
   }
+}
 
-  #unfile(key: string, object: T): void {
-    for (const [name, indexer] of this.#indexers) {
-      const index = this.#indexes.get(name) as Map<string, Set<string>>;
-      for (const value of indexer(object)) {
-        const keys = index.get(value);
-        keys?.delete(key);
-        // Drop empty sets so that an index does not grow with values seen once.
-        if (keys?.size === 0) {
-          index.delete(value);
-        }
-      }
+/** One index: its indexer and its entries (value → keys). */
+interface Filing<T extends ApiObject> {
+  readonly indexer: Indexer<T>;
+  readonly entries: Map<string, Set<string>>;
+}
+
+function unfile(entries: Map<string, Set<string>>, key: string, values: readonly string[]): void {
+  for (const value of values) {
+    const keys = entries.get(value);
+    keys?.delete(key);
+    // Drop empty sets so that an index does not grow with values seen once.
+    if (keys?.size === 0) {
+      entries.delete(value);
     }
   }
+}
+
+function sameValues(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) {
+    return false;
+  }
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) {
+      return false;
+    }
+  }
+  return true;
 }
 
 const EMPTY: ReadonlySet<string> = new Set();

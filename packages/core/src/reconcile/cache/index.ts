@@ -21,6 +21,7 @@ export {
 export { reflector } from './reflector.js';
 export {
   createStore,
+  IndexConflictError,
   UnknownIndexError,
   type CacheReader,
   type CacheWriter,

@@ -62,6 +62,13 @@ export interface CacheReader<T extends ApiObject> {
 export interface CacheWriter<T extends ApiObject> {
   /** Applies one watcher event. */
   apply(event: WatcherEvent<T>): void;
+  /**
+   * Adds indexes, filing the objects already held under them; an index already there
+   * under the same name and with the same function is kept as is.
+   *
+   * Errors: throws {@link IndexConflictError} for a name already used by another function.
+   */
+  addIndexers(indexers: Readonly<Record<string, Indexer<T>>>): void;
 }
 
 /** Options of {@link createStore}. */
@@ -90,6 +97,17 @@ export class UnknownIndexError extends Error {
       `unknown cache index ${JSON.stringify(options.indexName)}: the store has ` +
         options.known.map((name) => JSON.stringify(name)).join(', '),
     );
+  }
+}
+
+/** Two indexes asked for under one name with different functions. */
+export class IndexConflictError extends Error {
+  /** The error's name, `IndexConflictError`. */
+  override readonly name = 'IndexConflictError';
+
+  /** @param options - the index name both asked for. */
+  constructor(options: { readonly indexName: string }) {
+    super(`cache index ${JSON.stringify(options.indexName)} is already defined by another indexer`);
   }
 }
 
@@ -139,6 +157,20 @@ export function createStore<T extends ApiObject>(
         case 'delete':
           live.remove(objectKeyString(keyOf(event.object)));
           return;
+      }
+    },
+    addIndexers(added) {
+      for (const [name, indexer] of Object.entries(added)) {
+        const known = indexers.get(name);
+        if (known === indexer) {
+          continue;
+        }
+        if (known !== undefined) {
+          throw new IndexConflictError({ indexName: name });
+        }
+        indexers.set(name, indexer);
+        live.addIndex(name, indexer);
+        buffered?.addIndex(name, indexer);
       }
     },
   };

@@ -5,25 +5,28 @@
  * controller({ client, clock }).for(Deployments).owns(ReplicaSets).withConcurrency(4).reconcile(fn)
  * ```
  *
- * is equivalent to: a `watcher` of Deployments through a `reflector` into a cache,
- * a watcher of ReplicaSets mapped to their controlling Deployment, the two merged
- * into the triggers of an `applier` running `fn`.
+ * is equivalent to: a shared informer (a watcher into a cache) of Deployments, one of
+ * ReplicaSets whose changes map to their controlling Deployment, the two merged into
+ * the triggers of an `applier` running `fn`.
  *
  * @module
  */
-import { EMPTY, interval, map, merge, mergeMap, Observable, type OperatorFunction } from 'rxjs';
+import type { Observable } from 'rxjs';
+import { EMPTY, interval, merge, mergeMap } from 'rxjs';
 import type { ApiObject } from '../../apiserver/index.js';
 import type { Clock, Duration } from '../../clock/index.js';
 import { toPositiveMillis } from '../../clock/index.js';
 import { keyOf, type Client, type ObjectKey, type ResourceType } from '../../client/index.js';
-import { createStore, type CacheReader, type CacheWriter } from '../cache/index.js';
-import type { RateLimiter } from '../queue/index.js';
+import type { CacheReader } from '../cache/index.js';
 import {
-  watcher,
-  type WatcherBackoff,
-  type WatcherEvent,
-  type WatcherOptions,
-} from '../watcher/index.js';
+  sharedInformer,
+  sharedInformers,
+  type InformerEvent,
+  type SharedInformer,
+  type SharedInformers,
+} from '../informer/index.js';
+import type { RateLimiter } from '../queue/index.js';
+import type { WatcherBackoff } from '../watcher/index.js';
 import { applier, type ReconcileOutcome, type Reconciler } from './applier.js';
 import type { Predicate } from './predicates.js';
 
@@ -33,6 +36,11 @@ export interface ControllerContext<T extends ApiObject> {
   readonly clock: Clock;
   /** The primary objects, as the controller's watch has seen them. */
   readonly cache: CacheReader<T>;
+  /**
+   * The informers the controller's watches come from: `informers.forType(ReplicaSets).cache`
+   * reads the objects of a type the controller `owns` or `watches` without a scope.
+   */
+  readonly informers: SharedInformers;
 }
 
 /** A built controller: its cache and how to run it. */
@@ -71,14 +79,18 @@ export interface ControllerOptions {
     readonly type: ResourceType<ApiObject>;
     readonly backoff: WatcherBackoff;
   }) => void;
+  /**
+   * Shared informers to take the watches of whole resource types from (a watch with
+   * a namespace or selector is always the controller's own). Controllers given the
+   * same informers share one watch and one cache per type, as kube-controller-manager's
+   * controllers do; without, the controller has informers of its own.
+   */
+  readonly informers?: SharedInformers;
 }
 
 interface Source {
-  /** The triggers of one watch, given the primary cache's writer and reader. */
-  readonly triggers: (primary: {
-    readonly writer: CacheWriter<ApiObject>;
-    readonly reader: CacheReader<ApiObject>;
-  }) => Observable<ObjectKey>;
+  /** The triggers of one watch. */
+  readonly triggers: () => Observable<ObjectKey>;
 }
 
 /**
@@ -102,11 +114,19 @@ export function controller(options: ControllerOptions): ControllerBuilder<never>
 export class ControllerBuilder<T extends ApiObject> {
   /** A builder with nothing chosen yet; {@link controller} is the usual way in. */
   static start(options: ControllerOptions): ControllerBuilder<never> {
-    return new ControllerBuilder<never>(options, undefined, [], 1, undefined);
+    const { client, clock, onWatchFailure } = options;
+    const informers =
+      options.informers ??
+      sharedInformers({
+        client,
+        clock,
+        ...(onWatchFailure === undefined ? {} : { onWatchFailure }),
+      });
+    return new ControllerBuilder<never>({ ...options, informers }, undefined, [], 1, undefined);
   }
 
   private constructor(
-    private readonly options: ControllerOptions,
+    private readonly options: ControllerOptions & { readonly informers: SharedInformers },
     private readonly primary:
       { readonly type: ResourceType<T>; readonly scope: WatchScope<T> } | undefined,
     private readonly sources: readonly Source[],
@@ -135,7 +155,7 @@ export class ControllerBuilder<T extends ApiObject> {
   ): ControllerBuilder<T> {
     const source: Source = {
       triggers: () =>
-        this.watchChanges(type, scope).pipe(
+        this.changedObjects(type, scope).pipe(
           mergeMap((object) => {
             const owner = this.controllingOwner(object);
             return owner === undefined ? EMPTY : [owner];
@@ -153,7 +173,7 @@ export class ControllerBuilder<T extends ApiObject> {
   ): ControllerBuilder<T> {
     return this.with({
       triggers: () =>
-        this.watchChanges(type, scope).pipe(mergeMap((object) => mapToRequests(object))),
+        this.changedObjects(type, scope).pipe(mergeMap((object) => mapToRequests(object))),
     });
   }
 
@@ -189,36 +209,25 @@ export class ControllerBuilder<T extends ApiObject> {
     if (primary === undefined) {
       throw new Error('controller: call for(type) before reconcile(fn)');
     }
-    const { client, clock } = this.options;
-    const store = createStore<T>();
-    const context: ControllerContext<T> = { client, clock, cache: store.reader };
+    const { client, clock, informers } = this.options;
+    const informer = this.informerOf(primary.type, primary.scope);
+    const context: ControllerContext<T> = { client, clock, cache: informer.cache, informers };
     const concurrency = this.concurrency;
     const sources = this.sources;
     const resyncEvery = this.resyncEvery;
     const rateLimiter = this.options.rateLimiter;
-    const primaryTriggers = watcher(
-      client,
-      primary.type,
-      this.watcherOptions(primary.type, primary.scope),
-    ).pipe(
-      changesThrough(store.reader, primary.scope.predicate),
-      reflectorAfter(store.writer),
-      map((object) => keyOf(object)),
-    );
     return {
-      cache: store.reader,
+      cache: informer.cache,
       run: () => {
-        const shared = {
-          writer: store.writer as unknown as CacheWriter<ApiObject>,
-          reader: store.reader as unknown as CacheReader<ApiObject>,
-        };
         const triggers = merge(
-          primaryTriggers,
-          ...sources.map((source) => source.triggers(shared)),
+          changedThrough(informer, primary.scope.predicate).pipe(
+            mergeMap((object) => [keyOf(object)]),
+          ),
+          ...sources.map((source) => source.triggers()),
           resyncEvery === undefined
             ? EMPTY
             : interval(resyncEvery, clock.scheduler).pipe(
-                mergeMap(() => store.reader.list().map((object) => keyOf(object))),
+                mergeMap(() => informer.cache.list().map((object) => keyOf(object))),
               ),
         );
         return applier({
@@ -244,33 +253,43 @@ export class ControllerBuilder<T extends ApiObject> {
   }
 
   /** The objects of a secondary watch that changed as its predicate wants. */
-  private watchChanges<W extends ApiObject>(
+  private changedObjects<W extends ApiObject>(
     type: ResourceType<W>,
     scope: WatchScope<W>,
   ): Observable<W> {
-    const store = createStore<W>();
-    return watcher(this.options.client, type, this.watcherOptions(type, scope)).pipe(
-      changesThrough(store.reader, scope.predicate),
-      reflectorAfter(store.writer),
-    );
+    return changedThrough(this.informerOf(type, scope), scope.predicate);
   }
 
-  /** The options of a watch of `type`: the clock, the scope, the failure report. */
-  private watcherOptions<W extends ApiObject>(
+  /**
+   * The informer of a watch: the shared one of its type for a whole-type watch, a
+   * private one for a watch with a namespace or a selector.
+   */
+  private informerOf<W extends ApiObject>(
     type: ResourceType<W>,
     scope: WatchScope<W>,
-  ): WatcherOptions {
-    const report = this.options.onWatchFailure;
-    return {
-      clock: this.options.clock,
-      ...watchOptionsOf(scope),
-      ...(report === undefined
-        ? {}
-        : {
-            onBackoff: (backoff: WatcherBackoff) =>
-              report({ type: type as unknown as ResourceType<ApiObject>, backoff }),
-          }),
-    };
+  ): SharedInformer<W> {
+    const { client, clock, informers, onWatchFailure } = this.options;
+    if (
+      scope.namespace === undefined &&
+      scope.labelSelector === undefined &&
+      scope.fieldSelector === undefined
+    ) {
+      return informers.forType(type);
+    }
+    return sharedInformer({
+      client,
+      type,
+      watch: {
+        clock,
+        ...watchOptionsOf(scope),
+        ...(onWatchFailure === undefined
+          ? {}
+          : {
+              onBackoff: (backoff: WatcherBackoff) =>
+                onWatchFailure({ type: type as unknown as ResourceType<ApiObject>, backoff }),
+            }),
+      },
+    });
   }
 
   /** The key of the primary object that controls `object`, if one does. */
@@ -319,77 +338,20 @@ function watchOptionsOf<T extends ApiObject>(
   };
 }
 
-/** A watched change paired with the object its cache held before. */
-interface PendingChange<T extends ApiObject> {
-  readonly event: WatcherEvent<T>;
-  readonly trigger: T | undefined;
-}
-
 /**
- * Decides, before the cache is updated (so the old object is still there), which
- * events trigger: applies and deletes the predicate passes, and every object of a
- * (re)list.
+ * The objects of an informer's changes that trigger: applies and deletes the predicate
+ * passes, and every object of a (re)list once the cache holds it.
  */
-function changesThrough<T extends ApiObject>(
-  cache: CacheReader<T>,
+function changedThrough<T extends ApiObject>(
+  informer: SharedInformer<T>,
   predicate: Predicate<T> | undefined,
-): OperatorFunction<WatcherEvent<T>, PendingChange<T>> {
-  return map((event) => {
-    switch (event.type) {
-      case 'initApply':
-        return { event, trigger: event.object };
-      case 'apply':
-      case 'delete': {
-        if (predicate === undefined) {
-          return { event, trigger: event.object };
-        }
-        const old = cache.get(keyOf(event.object));
-        const change =
-          old === undefined
-            ? { type: event.type, object: event.object }
-            : { type: event.type, object: event.object, old };
-        return { event, trigger: predicate(change) ? event.object : undefined };
+): Observable<T> {
+  return informer.events$.pipe(
+    mergeMap((event: InformerEvent<T>): readonly T[] => {
+      if (event.type === 'synced') {
+        return event.objects;
       }
-      case 'init':
-      case 'initDone':
-        return { event, trigger: undefined };
-    }
-  });
-}
-
-/**
- * Applies each event to the cache (what the `reflector` operator does), then emits the
- * objects that trigger. The objects of a (re)list are emitted once it is done: the
- * cache swaps a list in only then, and a reconcile started earlier would not find its
- * object in it.
- */
-function reflectorAfter<T extends ApiObject>(
-  writer: CacheWriter<T>,
-): OperatorFunction<PendingChange<T>, T> {
-  return (changes) =>
-    new Observable<T>((subscriber) => {
-      let listed: T[] = [];
-      return changes.subscribe({
-        next: ({ event, trigger }) => {
-          writer.apply(event);
-          if (event.type === 'init') {
-            listed = [];
-          } else if (event.type === 'initApply') {
-            if (trigger !== undefined) {
-              listed.push(trigger);
-            }
-          } else if (event.type === 'initDone') {
-            const done = listed;
-            listed = [];
-            for (const object of done) {
-              subscriber.next(object);
-            }
-          } else if (trigger !== undefined) {
-            subscriber.next(trigger);
-          }
-        },
-        error: (error: unknown) => subscriber.error(error),
-        complete: () => subscriber.complete(),
-      });
-    });
+      return predicate === undefined || predicate(event) ? [event.object] : [];
+    }),
+  );
 }

@@ -136,8 +136,9 @@ describe('ResourceMonitors', () => {
     });
     const seen: { type: string; name?: string; previous?: string; cached: boolean }[] = [];
     const current = monitors;
-    const subscription = monitors.events$.subscribe(({ type, event, previous }) => {
+    const subscription = monitors.events$.subscribe(({ type, change: event }) => {
       if (type.plural === 'configmaps' && (event.type === 'apply' || event.type === 'delete')) {
+        const previous = event.old;
         seen.push({
           type: event.type,
           ...(event.object.metadata?.name === undefined

@@ -194,6 +194,19 @@ describe('CacheReader.byIndex', () => {
     expect(reader.byIndex('app', 'db')).toEqual([]);
   });
 
+  it('keeps an object under the values it keeps when others change, and after a same-valued update', () => {
+    const { writer, reader } = createStore();
+    relist(writer, [configMap('a', { ownerUids: ['u1', 'u2'] })]);
+    writer.apply({ type: 'apply', object: configMap('a', { ownerUids: ['u2', 'u3'] }) });
+    expect(reader.byIndex('ownerUid', 'u1')).toEqual([]);
+    expect(names(reader.byIndex('ownerUid', 'u2'))).toEqual(['a']);
+    expect(names(reader.byIndex('ownerUid', 'u3'))).toEqual(['a']);
+    const same = configMap('a', { ownerUids: ['u2', 'u3'] });
+    writer.apply({ type: 'apply', object: same });
+    expect(reader.byIndex('ownerUid', 'u2')).toEqual([same]);
+    expect(reader.byIndex('ownerUid', 'u3')).toEqual([same]);
+  });
+
   it('unfiles a deleted object', () => {
     const { writer, reader } = createStore();
     relist(writer, [configMap('a', { ownerUids: ['u1'] })]);
