@@ -32,5 +32,6 @@ export * from './cache/index.js';
 export * from './controller/index.js';
 export * from './helpers/index.js';
 export * from './informer/index.js';
+export * from './operators/index.js';
 export * from './queue/index.js';
 export * from './watcher/index.js';

@@ -5,7 +5,7 @@
  * @module
  */
 import { isLeft } from 'fp-ts/lib/Either.js';
-import { merge, mergeMap } from 'rxjs';
+import { merge } from 'rxjs';
 import { SERVICE_NAME_LABEL, type EndpointSlice, type Service } from '../../api/kinds/index.js';
 import type { Clock } from '../../clock/index.js';
 import {
@@ -33,6 +33,7 @@ import {
 } from './desired-endpoints.js';
 import { ENDPOINT_SLICE_CONTROLLER_NAME, MANAGED_BY_LABEL } from './endpoint-slice-shape.js';
 import { planSlices } from './slice-plan.js';
+import { flatMapSync } from '../../reconcile/operators/index.js';
 
 /** Upstream's default `--max-endpoints-per-slice`. */
 export const DEFAULT_MAX_ENDPOINTS_PER_SLICE = 100;
@@ -106,7 +107,7 @@ export function endpointSliceController(
     clock,
     labelSelector: `${MANAGED_BY_LABEL}=${ENDPOINT_SLICE_CONTROLLER_NAME}`,
   }).pipe(
-    mergeMap((event: WatcherEvent<EndpointSlice>): readonly ObjectKey[] => {
+    flatMapSync((event: WatcherEvent<EndpointSlice>): readonly ObjectKey[] => {
       switch (event.type) {
         case 'init':
         case 'initApply':
@@ -128,7 +129,7 @@ export function endpointSliceController(
     }),
   );
   // Nodes are read (their zones), never a trigger.
-  const nodeWatch = nodes.events$.pipe(mergeMap(() => [] as ObjectKey[]));
+  const nodeWatch = nodes.events$.pipe(flatMapSync(() => [] as ObjectKey[]));
 
   const reconcile = async (request: ObjectKey): Promise<Action> => {
     await ready;

@@ -5,7 +5,7 @@
  * @module
  */
 import { isLeft } from 'fp-ts/lib/Either.js';
-import { merge, mergeMap } from 'rxjs';
+import { merge } from 'rxjs';
 import type { Endpoints, EndpointSubset, Service } from '../../api/kinds/index.js';
 import type { Status } from '../../api/status/index.js';
 import { jsonEqual } from '../../apiserver/index.js';
@@ -33,6 +33,7 @@ import { OwnWrites } from './own-writes.js';
 import { podsSelectedBy } from './pod-label-index.js';
 import type { SharedInformers } from '../../reconcile/informer/index.js';
 import { watchServicesAndPods } from './service-pod-watch.js';
+import { flatMapSync } from '../../reconcile/operators/index.js';
 
 /** The annotation of a leader-election record upstream keeps in Endpoints: never cleaned up. */
 export const LEADER_ELECTION_ANNOTATION = 'control-plane.alpha.kubernetes.io/leader';
@@ -84,7 +85,7 @@ export function endpointsController(options: EndpointsControllerOptions): Contro
   const ready = Promise.all([watch.services.ready, watch.pods.ready, endpoints.reader.ready]);
 
   const endpointsTriggers = watcher(client, EndpointsType, { clock }).pipe(
-    mergeMap((event: WatcherEvent<Endpoints>): readonly ObjectKey[] => {
+    flatMapSync((event: WatcherEvent<Endpoints>): readonly ObjectKey[] => {
       switch (event.type) {
         case 'init':
         case 'initApply':

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { merge, mergeMap, type Observable } from 'rxjs';
+import { merge, type Observable } from 'rxjs';
 import type { Pod, Service } from '../../api/kinds/index.js';
 import type { Clock } from '../../clock/index.js';
 import {
@@ -24,6 +24,7 @@ import {
 import { podEndpointsChanged, sameStringMap } from './endpoint-rules.js';
 import { byNamespacedLabel, NAMESPACED_LABEL_INDEX } from './pod-label-index.js';
 import { ServiceSelectorIndex } from './service-selector-index.js';
+import { flatMapSync } from '../../reconcile/operators/index.js';
 
 /** Services and pods as the controllers see them, and the services to reconcile. */
 export interface ServicePodWatch {
@@ -62,7 +63,7 @@ export function watchServicesAndPods(options: {
   const selectors = new ServiceSelectorIndex();
 
   const serviceTriggers = services.events$.pipe(
-    mergeMap((event: InformerEvent<Service>): readonly ObjectKey[] => {
+    flatMapSync((event: InformerEvent<Service>): readonly ObjectKey[] => {
       switch (event.type) {
         case 'synced': {
           const before = selectors.keys();
@@ -85,7 +86,7 @@ export function watchServicesAndPods(options: {
 
   let podsSynced = false;
   const podTriggers = pods.events$.pipe(
-    mergeMap((event: InformerEvent<Pod>): readonly ObjectKey[] => {
+    flatMapSync((event: InformerEvent<Pod>): readonly ObjectKey[] => {
       switch (event.type) {
         case 'synced': {
           // The first list comes with the services' (which triggers them all); a

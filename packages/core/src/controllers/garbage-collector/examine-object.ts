@@ -70,7 +70,7 @@ export async function examineObject(
     }
     return awaitChange();
   }
-  if (ownersLookSolid(node.object, context)) {
+  if (ownersLookSolid(node.object, context.monitors)) {
     return awaitChange();
   }
   const live = await readLive(context.client, collected(node), 'ReadObject');
@@ -120,10 +120,13 @@ async function deleteDependentsFirst(
   }
 }
 
-/** Whether every owner is cached, in a scope it can own from, and not deleting dependents. */
-function ownersLookSolid(object: ApiObject, context: GarbageCollectorContext): boolean {
+/**
+ * Whether every owner of `object` is cached, in a scope it can own from, and not
+ * deleting dependents (then the collector has nothing to do with it for now).
+ */
+export function ownersLookSolid(object: ApiObject, monitors: ResourceMonitors): boolean {
   return (object.metadata?.ownerReferences ?? []).every((reference) => {
-    const owner = context.monitors.byUid(reference.uid);
+    const owner = monitors.byUid(reference.uid);
     return (
       owner !== undefined &&
       !isDeletingDependents(owner.object) &&

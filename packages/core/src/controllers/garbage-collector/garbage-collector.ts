@@ -5,9 +5,9 @@
  *
  * @module
  */
-import { merge, mergeMap, Observable, Subject, type ObservableInput } from 'rxjs';
+import { merge, Observable, Subject } from 'rxjs';
 import type { ResourceRegistry } from '../../api/registry/index.js';
-import type { ApiObject } from '../../apiserver/index.js';
+import { jsonEqual, type ApiObject } from '../../apiserver/index.js';
 import type { Client } from '../../client/client.js';
 import type { ObjectKey } from '../../client/resource-type.js';
 import type { Clock } from '../../clock/index.js';
@@ -16,9 +16,11 @@ import {
   examineObject,
   isDeletingDependents,
   type GarbageCollectorContext,
+  ownersLookSolid,
 } from './examine-object.js';
 import type { SharedInformers } from '../../reconcile/informer/index.js';
 import { ResourceMonitors, type MonitorEvent } from './resource-monitors.js';
+import { flatMapSync } from '../../reconcile/operators/index.js';
 
 /** What {@link garbageCollector} needs. */
 export interface GarbageCollectorOptions {
@@ -75,7 +77,7 @@ export function garbageCollector(options: GarbageCollectorOptions): GarbageColle
         };
         const triggers = merge(
           queued,
-          monitors.events$.pipe(mergeMap((event) => keysToExamine(event, monitors))),
+          monitors.events$.pipe(flatMapSync((event) => keysToExamine(event, monitors))),
         );
         const outcomes = applier({
           reconcile: examineObject,
@@ -94,15 +96,14 @@ export function garbageCollector(options: GarbageCollectorOptions): GarbageColle
 }
 
 /**
- * The objects a change may concern, as uid keys: a changed (or listed) object itself;
- * for a deleted one, its dependents (their owner may be gone); and, either way, its
- * owners (before and after the change) that wait on their dependents (one fewer may
- * block them).
+ * The objects a change may concern, as uid keys: a listed object; a changed object
+ * itself when it is being deleted, or is new or has new owner references and an owner
+ * does not look solid (upstream's graph builder enqueues no more: a change of status
+ * leaves the collector alone); for a deleted one, its dependents (their owner may be
+ * gone); and, either way, its owners (before and after the change) that wait on their
+ * dependents (one fewer may block them).
  */
-function keysToExamine(
-  { change }: MonitorEvent,
-  monitors: ResourceMonitors,
-): ObservableInput<ObjectKey> {
+function keysToExamine({ change }: MonitorEvent, monitors: ResourceMonitors): readonly ObjectKey[] {
   const uids: string[] = [];
   if (change.type === 'synced') {
     for (const object of change.objects) {
@@ -112,7 +113,7 @@ function keysToExamine(
     const uid = change.object.metadata?.uid ?? '';
     if (change.type === 'delete') {
       uids.push(...monitors.dependentsOf(uid).map(({ object }) => object.metadata?.uid ?? ''));
-    } else {
+    } else if (needsExamination(change.object, change.old, monitors)) {
       uids.push(uid);
     }
     uids.push(...ownersDeletingDependents(change.object, monitors));
@@ -121,6 +122,25 @@ function keysToExamine(
     }
   }
   return uids.filter((key) => key !== '').map((key) => ({ name: key }));
+}
+
+function needsExamination(
+  object: ApiObject,
+  old: ApiObject | undefined,
+  monitors: ResourceMonitors,
+): boolean {
+  if (object.metadata?.deletionTimestamp !== undefined) {
+    return true;
+  }
+  const references = object.metadata?.ownerReferences;
+  if (
+    old !== undefined &&
+    old.metadata?.deletionTimestamp === undefined &&
+    jsonEqual(old.metadata?.ownerReferences, references)
+  ) {
+    return false;
+  }
+  return !ownersLookSolid(object, monitors);
 }
 
 function ownersDeletingDependents(object: ApiObject, monitors: ResourceMonitors): string[] {

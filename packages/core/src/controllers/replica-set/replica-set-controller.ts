@@ -5,7 +5,7 @@
  * @module
  */
 import { isLeft } from 'fp-ts/lib/Either.js';
-import { merge, mergeMap, ReplaySubject, switchMap, take } from 'rxjs';
+import { merge, ReplaySubject, switchMap, take } from 'rxjs';
 import type { Pod, ReplicaSet } from '../../api/kinds/index.js';
 import { labelSelectorAsSelector } from '../../api/selectors/index.js';
 import type { Clock } from '../../clock/index.js';
@@ -27,6 +27,7 @@ import { adoptPod, planPodClaims, releasePod } from './claim-pods.js';
 import { manageReplicas } from './manage-replicas.js';
 import { isPodActive } from './pod-readiness.js';
 import { computeReplicaSetStatus } from './replica-set-status.js';
+import { flatMapSync } from '../../reconcile/operators/index.js';
 
 /** What the ReplicaSet controller needs. */
 export interface ReplicaSetControllerOptions {
@@ -87,7 +88,7 @@ export function replicaSetController(options: ReplicaSetControllerOptions): Cont
     run: () => {
       const podsSynced = new ReplaySubject<void>(1);
       const podTriggers = pods.events$.pipe(
-        mergeMap((event) => {
+        flatMapSync((event) => {
           if (event.type === 'synced') {
             podsSynced.next();
             return everyReplicaSet();
@@ -100,7 +101,7 @@ export function replicaSetController(options: ReplicaSetControllerOptions): Cont
       const replicaSetTriggers = podsSynced.pipe(
         take(1),
         switchMap(() => replicaSets.events$),
-        mergeMap((event): readonly ObjectKey[] => {
+        flatMapSync((event): readonly ObjectKey[] => {
           switch (event.type) {
             case 'synced':
               return everyReplicaSet();

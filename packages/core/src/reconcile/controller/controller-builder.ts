@@ -12,7 +12,7 @@
  * @module
  */
 import type { Observable } from 'rxjs';
-import { EMPTY, interval, merge, mergeMap } from 'rxjs';
+import { EMPTY, interval, merge } from 'rxjs';
 import type { ApiObject } from '../../apiserver/index.js';
 import type { Clock, Duration } from '../../clock/index.js';
 import { toPositiveMillis } from '../../clock/index.js';
@@ -29,6 +29,7 @@ import type { RateLimiter } from '../queue/index.js';
 import type { WatcherBackoff } from '../watcher/index.js';
 import { applier, type ReconcileOutcome, type Reconciler } from './applier.js';
 import type { Predicate } from './predicates.js';
+import { flatMapSync } from '../operators/index.js';
 
 /** What every reconcile of a built controller is given. */
 export interface ControllerContext<T extends ApiObject> {
@@ -156,9 +157,9 @@ export class ControllerBuilder<T extends ApiObject> {
     const source: Source = {
       triggers: () =>
         this.changedObjects(type, scope).pipe(
-          mergeMap((object) => {
+          flatMapSync((object) => {
             const owner = this.controllingOwner(object);
-            return owner === undefined ? EMPTY : [owner];
+            return owner === undefined ? [] : [owner];
           }),
         ),
     };
@@ -173,7 +174,7 @@ export class ControllerBuilder<T extends ApiObject> {
   ): ControllerBuilder<T> {
     return this.with({
       triggers: () =>
-        this.changedObjects(type, scope).pipe(mergeMap((object) => mapToRequests(object))),
+        this.changedObjects(type, scope).pipe(flatMapSync((object) => mapToRequests(object))),
     });
   }
 
@@ -221,13 +222,13 @@ export class ControllerBuilder<T extends ApiObject> {
       run: () => {
         const triggers = merge(
           changedThrough(informer, primary.scope.predicate).pipe(
-            mergeMap((object) => [keyOf(object)]),
+            flatMapSync((object) => [keyOf(object)]),
           ),
           ...sources.map((source) => source.triggers()),
           resyncEvery === undefined
             ? EMPTY
             : interval(resyncEvery, clock.scheduler).pipe(
-                mergeMap(() => informer.cache.list().map((object) => keyOf(object))),
+                flatMapSync(() => informer.cache.list().map((object) => keyOf(object))),
               ),
         );
         return applier({
@@ -347,7 +348,7 @@ function changedThrough<T extends ApiObject>(
   predicate: Predicate<T> | undefined,
 ): Observable<T> {
   return informer.events$.pipe(
-    mergeMap((event: InformerEvent<T>): readonly T[] => {
+    flatMapSync((event: InformerEvent<T>): readonly T[] => {
       if (event.type === 'synced') {
         return event.objects;
       }

@@ -225,6 +225,27 @@ describe('garbageCollector, background deletion', () => {
     expect(after.metadata?.resourceVersion).toBe(dependent.metadata?.resourceVersion);
   });
 
+  it('leaves a dependent whose owners look solid alone when its data changes, and examines one whose owner is missing', async () => {
+    const f = await start();
+    const owner = await createConfigMap(f, 'owner');
+    const dependent = await createConfigMap(f, 'dependent', [referenceTo(owner)]);
+    await flush();
+    const examined = (object: ApiObject): number =>
+      f.outcomes.filter((outcome) => outcome.key === object.metadata?.uid).length;
+    const before = examined(dependent);
+    const current = await read(f, ConfigMaps, dependent);
+    expectRight(await f.client.update(ConfigMaps, { ...current, data: { changed: 'yes' } }));
+    await flush();
+    expect(examined(dependent)).toBe(before);
+
+    const orphan = await createConfigMap(f, 'orphan', [
+      { ...referenceTo(owner), uid: 'no-such-owner' },
+    ]);
+    await flush();
+    expect(examined(orphan)).toBeGreaterThan(0);
+    expect(await exists(f, ConfigMaps, orphan)).toBe(false);
+  });
+
   it('fails (and keeps the dependent) when an owner kind is not served', async () => {
     const f = await start();
     const dependent = await createConfigMap(f, 'dependent', [
