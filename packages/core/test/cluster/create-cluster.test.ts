@@ -4,6 +4,7 @@ import { Leases, Nodes, Pods } from '../../src/client/index.js';
 import { VirtualClock } from '../../src/clock/index.js';
 import {
   BUILT_IN_COMPONENT_NAMES,
+  CLUSTER_HISTORY_REVISIONS,
   createCluster,
   type ClusterComponent,
 } from '../../src/cluster/index.js';
@@ -111,5 +112,23 @@ describe('createCluster', () => {
       await cluster.stop();
     }
     await expect(createCluster({ nodes: -1 })).rejects.toThrow(RangeError);
+  });
+
+  it('bounds the history of its own store while the virtual clock stands still', async () => {
+    const clock = new VirtualClock();
+    const cluster = await createCluster({ clock, nodes: 0 });
+    try {
+      const start = cluster.store.revision;
+      for (let i = 0; i < 2 * CLUSTER_HISTORY_REVISIONS; i++) {
+        await cluster.store.put('/drydock-test/counter', { metadata: { name: String(i) } });
+      }
+      expect(cluster.store.revision - start).toBe(2 * CLUSTER_HISTORY_REVISIONS);
+      expect(cluster.store.compactRevision).toBeGreaterThan(0);
+      expect(cluster.store.revision - cluster.store.compactRevision).toBeGreaterThanOrEqual(
+        CLUSTER_HISTORY_REVISIONS,
+      );
+    } finally {
+      await cluster.stop();
+    }
   });
 });

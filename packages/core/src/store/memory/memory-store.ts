@@ -118,7 +118,15 @@ export class MemoryStore<V> implements KeyValueStore<V> {
         this.#revisionRetention = policy.retention;
         break;
       case 'periodic':
-        this.#revisionRetention = undefined;
+        if (
+          policy.maxRevisions !== undefined &&
+          (!Number.isInteger(policy.maxRevisions) || policy.maxRevisions < 1)
+        ) {
+          throw new RangeError(
+            `autoCompaction.maxRevisions must be a positive whole number of revisions, got ${policy.maxRevisions}`,
+          );
+        }
+        this.#revisionRetention = policy.maxRevisions;
         this.#compactionTimer = this.#clock.setInterval(
           () => this.#compactionTick(),
           policy.retention,

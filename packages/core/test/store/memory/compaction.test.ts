@@ -107,13 +107,37 @@ describe('MemoryStore compact', () => {
     }
   });
 
+  it('bounds the history of a periodic store by maxRevisions while the clock stands still', async () => {
+    const clock = new VirtualClock();
+    const store = new MemoryStore<string>({
+      clock,
+      autoCompaction: { mode: 'periodic', retention: '5m', maxRevisions: 10 },
+    });
+    for (let i = 0; i < 19; i++) {
+      await store.put('/a', String(i));
+    }
+    expect(store.compactRevision).toBe(0);
+    await store.put('/a', 'twentieth');
+    expect(store.compactRevision).toBe(10);
+    // The periodic compaction still runs.
+    await store.put('/b', 'x');
+    clock.advance('5m');
+    clock.advance('5m');
+    expect(store.compactRevision).toBe(21);
+    await store.close();
+  });
+
   it.each([
     ['a zero revision retention', { mode: 'revision', retention: 0 } as const],
+    [
+      'a fractional maxRevisions',
+      { mode: 'periodic', retention: '5m', maxRevisions: 1.5 } as const,
+    ],
     ['a fractional revision retention', { mode: 'revision', retention: 2.5 } as const],
     ['a malformed period', { mode: 'periodic', retention: 'soon' } as const],
   ])('refuses %s when the store is built', (_name, autoCompaction) => {
     expect(() => new MemoryStore<string>({ autoCompaction, clock: new VirtualClock() })).toThrow(
-      /retention|duration/,
+      /retention|duration|maxRevisions/,
     );
   });
 });
