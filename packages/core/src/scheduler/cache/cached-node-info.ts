@@ -12,6 +12,7 @@ import {
   type MutableResourceAmounts,
 } from '../framework/resource-amounts.js';
 import { nodeAllocatableOf } from '../framework/resource-amounts.js';
+import type { NodeResourceTable } from './node-resource-table.js';
 
 const NO_LABELS: Readonly<Record<string, string>> = Object.freeze({});
 const NO_TAINTS: readonly Taint[] = Object.freeze([]);
@@ -28,8 +29,12 @@ const NO_RESOURCES: ResourceAmounts = Object.freeze(emptyResourceAmounts());
  * for a node it has not seen yet; such an entry is not part of the snapshot.
  */
 export class CachedNodeInfo implements NodeInfo {
-  node: Node;
+  // First, with `labels`: Filter reads these of every node, and fields near the
+  // object's start share its first cache line.
+  /** The entry's row in `table` (-1 once {@link detach}ed). */
+  row = -1;
   labels: Readonly<Record<string, string>>;
+  node: Node;
   allocatable: ResourceAmounts;
   /** Whether `node` is a real node (seen through the watch), not a placeholder. */
   known: boolean;
@@ -42,12 +47,27 @@ export class CachedNodeInfo implements NodeInfo {
   taints: readonly Taint[] = NO_TAINTS;
   unschedulable = false;
 
-  /** An entry for the node `name`, a placeholder until {@link setNode}. */
-  constructor(readonly name: string) {
+  /**
+   * An entry for the node `name`, a placeholder until {@link setNode}, its amounts
+   * also kept in a row of `table`.
+   */
+  constructor(
+    readonly name: string,
+    private readonly table: NodeResourceTable,
+  ) {
     this.node = { metadata: { name } };
     this.labels = NO_LABELS;
     this.allocatable = NO_RESOURCES;
     this.known = false;
+    this.row = table.acquire();
+  }
+
+  /** Gives the entry's row back: the cache has dropped the entry. */
+  detach(): void {
+    if (this.row >= 0) {
+      this.table.release(this.row);
+      this.row = -1;
+    }
   }
 
   /** Sets (or replaces) the node object. */
@@ -55,6 +75,7 @@ export class CachedNodeInfo implements NodeInfo {
     this.node = node;
     this.labels = node.metadata?.labels ?? NO_LABELS;
     this.allocatable = nodeAllocatableOf(node);
+    this.writeAllocatableRow();
     this.taints = node.spec?.taints ?? NO_TAINTS;
     this.unschedulable = node.spec?.unschedulable === true;
     this.known = true;
@@ -66,6 +87,7 @@ export class CachedNodeInfo implements NodeInfo {
     this.node = { metadata: { name: this.name } };
     this.labels = NO_LABELS;
     this.allocatable = NO_RESOURCES;
+    this.writeAllocatableRow();
     this.taints = NO_TAINTS;
     this.unschedulable = false;
     this.known = false;
@@ -119,7 +141,29 @@ export class CachedNodeInfo implements NodeInfo {
     }
     this.nonZeroRequested.milliCpu += sign * pod.nonZeroRequests.milliCpu;
     this.nonZeroRequested.memory += sign * pod.nonZeroRequests.memory;
+    const row = this.row;
+    if (row >= 0) {
+      const table = this.table;
+      table.requestedMilliCpu[row] = requested.milliCpu;
+      table.requestedMemory[row] = requested.memory;
+      table.requestedEphemeralStorage[row] = requested.ephemeralStorage;
+      table.requestedPods[row] = requested.pods;
+      table.nonZeroRequestedMilliCpu[row] = this.nonZeroRequested.milliCpu;
+      table.nonZeroRequestedMemory[row] = this.nonZeroRequested.memory;
+    }
     this.generation++;
+  }
+
+  private writeAllocatableRow(): void {
+    const row = this.row;
+    if (row >= 0) {
+      const table = this.table;
+      const allocatable = this.allocatable;
+      table.allocatableMilliCpu[row] = allocatable.milliCpu;
+      table.allocatableMemory[row] = allocatable.memory;
+      table.allocatableEphemeralStorage[row] = allocatable.ephemeralStorage;
+      table.allocatablePods[row] = allocatable.pods;
+    }
   }
 }
 

@@ -19,7 +19,9 @@
 import type { Node, Pod } from '../../api/kinds/index.js';
 import type { ClusterSnapshot, NodeInfo, PodInfo } from '../framework/node-info.js';
 import { podInfoOf } from '../framework/pod-info.js';
+import type { NodeResourceColumns } from '../framework/node-resource-columns.js';
 import { CachedNodeInfo } from './cached-node-info.js';
+import { NodeResourceTable } from './node-resource-table.js';
 
 /** Where the cache holds one pod. */
 interface CachedPod {
@@ -44,6 +46,16 @@ export class SchedulerCache implements ClusterSnapshot {
   private withAffinity: NodeInfo[] = [];
   private withRequiredAntiAffinity: NodeInfo[] = [];
   private nodeInfoListeners: readonly ((node: NodeInfo) => void)[] = [];
+  private readonly table = new NodeResourceTable();
+
+  /** How many known nodes have taints. */
+  taintedNodeCount = 0;
+
+  /** How many known nodes are cordoned (`spec.unschedulable`). */
+  unschedulableNodeCount = 0;
+
+  /** The entries' amounts as columns (see {@link ClusterSnapshot.resourceColumns}). */
+  readonly resourceColumns: NodeResourceColumns = this.table;
 
   /** The known nodes, in a stable order. */
   get nodes(): readonly NodeInfo[] {
@@ -89,11 +101,15 @@ export class SchedulerCache implements ClusterSnapshot {
     const name = node.metadata?.name ?? '';
     let entry = this.entries.get(name);
     if (entry === undefined) {
-      entry = new CachedNodeInfo(name);
+      entry = new CachedNodeInfo(name, this.table);
       this.entries.set(name, entry);
     }
     const added = !entry.known;
+    if (!added) {
+      this.countNodeFacts(entry, -1);
+    }
     entry.setNode(node);
+    this.countNodeFacts(entry, 1);
     if (added) {
       this.nodeList.push(entry);
       this.affinityListsStale = true;
@@ -108,6 +124,7 @@ export class SchedulerCache implements ClusterSnapshot {
     if (entry === undefined || !entry.known) {
       return;
     }
+    this.countNodeFacts(entry, -1);
     entry.clearNode();
     const index = this.nodeList.indexOf(entry);
     if (index >= 0) {
@@ -115,6 +132,7 @@ export class SchedulerCache implements ClusterSnapshot {
     }
     if (entry.pods.length === 0) {
       this.entries.delete(name);
+      entry.detach();
     }
     this.affinityListsStale = true;
     this.changed(entry);
@@ -188,7 +206,7 @@ export class SchedulerCache implements ClusterSnapshot {
     }
     let entry = this.entries.get(nodeName);
     if (entry === undefined) {
-      entry = new CachedNodeInfo(nodeName);
+      entry = new CachedNodeInfo(nodeName, this.table);
       this.entries.set(nodeName, entry);
     }
     entry.addPod(info);
@@ -210,8 +228,18 @@ export class SchedulerCache implements ClusterSnapshot {
     }
     if (!entry.known && entry.pods.length === 0) {
       this.entries.delete(cached.nodeName);
+      entry.detach();
     }
     this.changed(entry);
+  }
+
+  private countNodeFacts(entry: CachedNodeInfo, sign: 1 | -1): void {
+    if (entry.taints.length > 0) {
+      this.taintedNodeCount += sign;
+    }
+    if (entry.unschedulable) {
+      this.unschedulableNodeCount += sign;
+    }
   }
 
   private changed(entry: CachedNodeInfo): void {

@@ -5,11 +5,12 @@
  *
  * @module
  */
-import type { CycleContext, NodeScore } from '../framework/plugin.js';
+import type { CycleContext, NodeScore, SchedulerPlugin } from '../framework/plugin.js';
 import { MAX_NODE_SCORE } from '../framework/plugin.js';
 import type { NodeInfo } from '../framework/node-info.js';
 import type { PluginStatus } from '../framework/plugin-status.js';
 import type { CompiledProfile } from './compiled-profile.js';
+import { FailureTally } from './failure-tally.js';
 import type { FitFailure } from './fit-error.js';
 import { numFeasibleNodesToFind } from './nodes-to-find.js';
 import { selectHost } from './select-host.js';
@@ -42,6 +43,19 @@ export interface SchedulePodOptions {
 }
 
 const NO_REASONS: ReadonlyMap<string, number> = new Map();
+
+// The cycle is synchronous and `totals` never leaves it: one buffer serves every cycle.
+let totalsBuffer = new Float64Array(1024);
+
+/** A zeroed buffer of at least `count` totals (shared: valid until the next cycle). */
+function scratchTotals(count: number): Float64Array {
+  if (totalsBuffer.length < count) {
+    totalsBuffer = new Float64Array(Math.max(count, 2 * totalsBuffer.length));
+  } else {
+    totalsBuffer.fill(0, 0, count);
+  }
+  return totalsBuffer;
+}
 
 /**
  * Finds the node for the cycle's pod.
@@ -115,6 +129,7 @@ export function schedulePod(options: SchedulePodOptions): ScheduleResult {
     skippedFilters === undefined
       ? profile.filter
       : profile.filter.filter((plugin) => !skippedFilters.has(plugin.name));
+  const filterCount = filters.length;
   let candidates: readonly NodeInfo[] = nodes;
   if (allowed !== undefined) {
     const narrowed: NodeInfo[] = [];
@@ -130,9 +145,10 @@ export function schedulePod(options: SchedulePodOptions): ScheduleResult {
   const total = candidates.length;
   const toFind = numFeasibleNodesToFind(total, options.percentageOfNodesToScore);
   const feasible: NodeInfo[] = [];
-  let reasons: Map<string, number> | undefined;
+  const failures = new FailureTally();
   const start = allowed === undefined ? search.nextStartNodeIndex % total : 0;
   let processed = 0;
+  // Hot loop (every node filtered): indexed, no closures, failures noted not counted.
   for (let i = 0; i < total && feasible.length < toFind; i++) {
     let index = start + i;
     if (index >= total) {
@@ -141,7 +157,8 @@ export function schedulePod(options: SchedulePodOptions): ScheduleResult {
     const node = candidates[index] as NodeInfo;
     processed++;
     let failed: PluginStatus | undefined;
-    for (const plugin of filters) {
+    for (let f = 0; f < filterCount; f++) {
+      const plugin = filters[f] as SchedulerPlugin;
       const status = plugin.filter?.(cycle, node);
       if (status !== undefined && status.code !== 'Skip') {
         if (status.code === 'Error') {
@@ -154,10 +171,7 @@ export function schedulePod(options: SchedulePodOptions): ScheduleResult {
     if (failed === undefined) {
       feasible.push(node);
     } else {
-      reasons ??= new Map();
-      for (const reason of failed.reasons) {
-        reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
-      }
+      failures.note(failed);
     }
   }
   if (allowed === undefined && total > 0) {
@@ -165,7 +179,7 @@ export function schedulePod(options: SchedulePodOptions): ScheduleResult {
   }
 
   if (feasible.length === 0) {
-    reasons ??= new Map();
+    const reasons = failures.reasonCounts();
     const absent = nodes.length - total;
     if (absent > 0) {
       const reason = `node(s) didn't satisfy plugin(s) [${narrowing.join(' ')}]`;
@@ -203,7 +217,7 @@ function scoreAndSelect(
     return pluginFailed('PreScore', plugin.name, status);
   }
   const count = feasible.length;
-  const totals = new Float64Array(count);
+  const totals = scratchTotals(count);
   for (const { plugin, weight } of profile.score) {
     if (skippedScores?.has(plugin.name) === true || plugin.score === undefined) {
       continue;
@@ -216,19 +230,19 @@ function scoreAndSelect(
       }
       plugin.normalizeScores(cycle, scores);
       for (let i = 0; i < count; i++) {
-        const score = (scores[i] as NodeScore).score;
-        if (!(score >= 0 && score <= MAX_NODE_SCORE)) {
-          return invalidScore(plugin.name, score);
+        const normalized = (scores[i] as NodeScore).score;
+        if (!(normalized >= 0 && normalized <= MAX_NODE_SCORE)) {
+          return invalidScore(plugin.name, normalized);
         }
-        totals[i] = (totals[i] as number) + score * weight;
+        totals[i] = (totals[i] as number) + normalized * weight;
       }
     } else {
       for (let i = 0; i < count; i++) {
-        const score = plugin.score(cycle, feasible[i] as NodeInfo);
-        if (!(score >= 0 && score <= MAX_NODE_SCORE)) {
-          return invalidScore(plugin.name, score);
+        const nodeScore = plugin.score(cycle, feasible[i] as NodeInfo);
+        if (!(nodeScore >= 0 && nodeScore <= MAX_NODE_SCORE)) {
+          return invalidScore(plugin.name, nodeScore);
         }
-        totals[i] = (totals[i] as number) + score * weight;
+        totals[i] = (totals[i] as number) + nodeScore * weight;
       }
     }
   }

@@ -6,5 +6,6 @@
  */
 export * from './cycle-state.js';
 export * from './node-info.js';
+export * from './node-resource-columns.js';
 export * from './plugin.js';
 export * from './plugin-status.js';

@@ -6,6 +6,7 @@
  * @module
  */
 import type { Node, Pod, Taint } from '../../api/kinds/index.js';
+import type { NodeResourceColumns } from './node-resource-columns.js';
 
 /**
  * Resource amounts in the scheduler's units: cpu in millicores, memory and
@@ -74,6 +75,11 @@ export interface NodeInfo {
   readonly taints?: readonly Taint[];
   /** `node.spec.unschedulable === true`, read once when the node is set (as `taints`). */
   readonly unschedulable?: boolean;
+  /**
+   * The node's row in its snapshot's {@link ClusterSnapshot.resourceColumns}; absent
+   * or negative when it has none (then read `allocatable` and the requests here).
+   */
+  readonly row?: number;
 }
 
 /**
@@ -102,4 +108,17 @@ export interface ClusterSnapshot {
    * Caveat: snapshots without it leave plugins to recount from every node.
    */
   readonly onNodeInfoChange?: (listener: (node: NodeInfo) => void) => () => void;
+  /**
+   * Optional: the nodes' resource amounts as columns, a node's at its
+   * {@link NodeInfo.row}, for the plugins that read them for every node (the same
+   * numbers as the node's `allocatable`, `requested` and `nonZeroRequested`).
+   */
+  readonly resourceColumns?: NodeResourceColumns;
+  /**
+   * Optional: how many of `nodes` have taints (`spec.taints` not empty); at 0, filters
+   * and scores of taints have nothing to do.
+   */
+  readonly taintedNodeCount?: number;
+  /** Optional: how many of `nodes` are cordoned (`spec.unschedulable: true`). */
+  readonly unschedulableNodeCount?: number;
 }

@@ -38,10 +38,18 @@ export function isScalarResourceName(name: string): boolean {
   return name.includes('/') || name.startsWith('hugepages-');
 }
 
+/** Distinct quantity strings remembered (per unit) before the memo starts over. */
+const MAX_MEMOIZED_QUANTITIES = 4096;
+const wholeUnits = new Map<string, number>();
+const milliUnits = new Map<string, number>();
+
 /**
  * A quantity in whole units (`milli`: thousandths), as a number. A value that does not
  * parse counts as 0 (the apiserver rejects such objects; the scheduler must not crash
  * on one that reached it anyway).
+ *
+ * Guarantees: a string is parsed once (then answered from a bounded memo: pods of one
+ * workload repeat the same few quantities); the answer does not depend on the memo.
  */
 export function quantityNumber(value: string | number | undefined, milli: boolean): number {
   if (value === undefined) {
@@ -50,11 +58,21 @@ export function quantityNumber(value: string | number | undefined, milli: boolea
   if (typeof value === 'number' && Number.isSafeInteger(value)) {
     return milli ? value * 1000 : value;
   }
-  const parsed = parseQuantity(String(value));
-  if (isLeft(parsed)) {
-    return 0;
+  const text = String(value);
+  const memo = milli ? milliUnits : wholeUnits;
+  const known = memo.get(text);
+  if (known !== undefined) {
+    return known;
   }
-  return Number(milli ? quantityMilliValue(parsed.right) : quantityValue(parsed.right));
+  const parsed = parseQuantity(text);
+  const amount = isLeft(parsed)
+    ? 0
+    : Number(milli ? quantityMilliValue(parsed.right) : quantityValue(parsed.right));
+  if (memo.size >= MAX_MEMOIZED_QUANTITIES) {
+    memo.clear();
+  }
+  memo.set(text, amount);
+  return amount;
 }
 
 /** Adds the amounts of `list` to `into` (`pods` only when `countPods`). */

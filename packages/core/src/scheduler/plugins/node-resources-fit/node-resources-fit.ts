@@ -8,9 +8,12 @@
  */
 import type { SchedulerPlugin } from '../../framework/plugin.js';
 import type { NodeInfo, PodInfo } from '../../framework/node-info.js';
+import type { NodeResourceColumns } from '../../framework/node-resource-columns.js';
 import { unschedulable, type PluginStatus } from '../../framework/plugin-status.js';
 import {
+  cpuAndMemoryScore,
   DEFAULT_SCORED_RESOURCES,
+  isCpuAndMemoryEqually,
   leastAllocatedScore,
   mostAllocatedScore,
   resourceAllocationScore,
@@ -84,6 +87,26 @@ function fits(pod: PodInfo, node: NodeInfo): boolean {
   );
 }
 
+/** {@link fits} from the snapshot's resource columns, the node's at `row`. */
+function fitsRow(pod: PodInfo, columns: NodeResourceColumns, row: number): boolean {
+  const request = pod.requests;
+  return (
+    (columns.requestedPods[row] as number) + 1 <= (columns.allocatablePods[row] as number) &&
+    (request.milliCpu <= 0 ||
+      request.milliCpu <=
+        (columns.allocatableMilliCpu[row] as number) -
+          (columns.requestedMilliCpu[row] as number)) &&
+    (request.memory <= 0 ||
+      request.memory <=
+        (columns.allocatableMemory[row] as number) - (columns.requestedMemory[row] as number)) &&
+    (request.ephemeralStorage <= 0 ||
+      request.ephemeralStorage <=
+        (columns.allocatableEphemeralStorage[row] as number) -
+          (columns.requestedEphemeralStorage[row] as number)) &&
+    request.scalar.size === 0
+  );
+}
+
 /**
  * NodeResourcesFit: Filter is `Unschedulable` with every reason of
  * {@link insufficientResources}; Score is LeastAllocated (or MostAllocated) over
@@ -94,17 +117,25 @@ function fits(pod: PodInfo, node: NodeInfo): boolean {
  */
 export function nodeResourcesFit(options: NodeResourcesFitOptions = {}): SchedulerPlugin {
   const resources = options.resources ?? DEFAULT_SCORED_RESOURCES;
-  const scorer =
-    options.scoringStrategy === 'MostAllocated' ? mostAllocatedScore : leastAllocatedScore;
+  const mostAllocated = options.scoringStrategy === 'MostAllocated';
+  const scorer = mostAllocated ? mostAllocatedScore : leastAllocatedScore;
+  const cpuAndMemory = isCpuAndMemoryEqually(resources);
   return {
     name: NODE_RESOURCES_FIT,
-    filter: ({ podInfo }, node): PluginStatus | undefined => {
-      if (fits(podInfo, node)) {
+    filter: ({ podInfo, snapshot }, node): PluginStatus | undefined => {
+      const columns = snapshot.resourceColumns;
+      const row = node.row ?? -1;
+      if (
+        columns !== undefined && row >= 0 ? fitsRow(podInfo, columns, row) : fits(podInfo, node)
+      ) {
         return undefined;
       }
       const reasons = insufficientResources(podInfo, node);
       return reasons.length === 0 ? undefined : unschedulable(...reasons);
     },
-    score: ({ podInfo }, node) => resourceAllocationScore(node, podInfo, resources, scorer),
+    score: cpuAndMemory
+      ? (cycle, node) =>
+          cpuAndMemoryScore(node, cycle.podInfo, mostAllocated, cycle.snapshot.resourceColumns)
+      : (cycle, node) => resourceAllocationScore(node, cycle.podInfo, resources, scorer),
   };
 }

@@ -7,6 +7,7 @@
  */
 import { MAX_NODE_SCORE } from '../../framework/plugin.js';
 import type { NodeInfo, PodInfo } from '../../framework/node-info.js';
+import type { NodeResourceColumns } from '../../framework/node-resource-columns.js';
 
 /** A resource scoring considers, and its weight. */
 export interface ResourceWeight {
@@ -106,4 +107,58 @@ export function resourceAllocationScore(
     weights += resource.weight;
   }
   return weights === 0 ? 0 : Math.trunc(total / weights);
+}
+
+/**
+ * Whether `resources` are cpu and memory with the same positive integer weight (in
+ * either order), as the default: {@link cpuAndMemoryScore} then scores exactly as
+ * {@link resourceAllocationScore}.
+ */
+export function isCpuAndMemoryEqually(resources: readonly ResourceWeight[]): boolean {
+  if (resources.length !== 2) {
+    return false;
+  }
+  const [first, second] = resources as readonly [ResourceWeight, ResourceWeight];
+  return (
+    first.weight === second.weight &&
+    Number.isInteger(first.weight) &&
+    first.weight > 0 &&
+    ((first.name === 'cpu' && second.name === 'memory') ||
+      (first.name === 'memory' && second.name === 'cpu'))
+  );
+}
+
+/**
+ * {@link resourceAllocationScore} for cpu and memory weighing the same (see
+ * {@link isCpuAndMemoryEqually}) with LeastAllocated (or MostAllocated): the same
+ * arithmetic, without the per-resource lookups (Score's hot path, once per node),
+ * reading the snapshot's `columns` when it has them.
+ */
+export function cpuAndMemoryScore(
+  node: NodeInfo,
+  pod: PodInfo,
+  mostAllocated: boolean,
+  columns?: NodeResourceColumns,
+): number {
+  const podRequests = pod.nonZeroRequests;
+  const row = node.row ?? -1;
+  let cpu: number;
+  let memory: number;
+  let allocatableCpu: number;
+  let allocatableMemory: number;
+  if (columns !== undefined && row >= 0) {
+    cpu = (columns.nonZeroRequestedMilliCpu[row] as number) + podRequests.milliCpu;
+    memory = (columns.nonZeroRequestedMemory[row] as number) + podRequests.memory;
+    allocatableCpu = columns.allocatableMilliCpu[row] as number;
+    allocatableMemory = columns.allocatableMemory[row] as number;
+  } else {
+    cpu = node.nonZeroRequested.milliCpu + podRequests.milliCpu;
+    memory = node.nonZeroRequested.memory + podRequests.memory;
+    allocatableCpu = node.allocatable.milliCpu;
+    allocatableMemory = node.allocatable.memory;
+  }
+  const total = mostAllocated
+    ? mostAllocatedScore(cpu, allocatableCpu) + mostAllocatedScore(memory, allocatableMemory)
+    : leastAllocatedScore(cpu, allocatableCpu) + leastAllocatedScore(memory, allocatableMemory);
+  return Math.trunc(total / 2);
 }

@@ -89,10 +89,9 @@ export function filterSpread(
     return pluginError('PodTopologySpread: Filter ran without its PreFilter state');
   }
   const { constraints, keyIds, domainCounts, minMatch } = state;
-  const entry = index.entry(node);
   for (let i = 0; i < constraints.length; i++) {
     const constraint = constraints[i] as ParsedSpreadConstraint;
-    const domain = index.domain(entry, node, keyIds[i] as number);
+    const domain = index.domainOf(node, keyIds[i] as number);
     if (domain === NO_DOMAIN) {
       return NODE_LABEL_NOT_MATCH;
     }

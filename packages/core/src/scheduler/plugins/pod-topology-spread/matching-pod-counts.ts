@@ -20,6 +20,8 @@ const MAX_COUNTS_PER_NODE = 16;
 
 /** One node's cached facts, for the generation `generation`. */
 export interface NodeEntry {
+  /** The node the entry is of. */
+  readonly node: NodeInfo;
   generation: number;
   /** Per topology key id: the domain id, {@link NO_DOMAIN}, or not computed. */
   readonly domains: number[];
@@ -34,7 +36,9 @@ export interface NodeEntry {
  *
  * Guarantees: an entry is rebuilt when the node's `generation` changes (the
  * scheduler's cache bumps it at every change of the node or its pods); entries of
- * removed nodes go with their `NodeInfo` (a `WeakMap`). Counts follow upstream's
+ * nodes with a `row` are found by it (and replaced when the row passes to another
+ * node, so at most one per row is kept), those of other nodes go with their
+ * `NodeInfo` (a `WeakMap`). Counts follow upstream's
  * `countPodsMatchSelector`: pods in the constraint's namespace, matched by its
  * selector, terminating pods (with a `deletionTimestamp`) left out.
  */
@@ -44,6 +48,13 @@ export class MatchingPodCounts {
   private readonly domainIds: Map<string, number>[] = [];
   private readonly countKeyIds = new Map<string, number>();
   private readonly entries = new WeakMap<NodeInfo, NodeEntry>();
+  // Nodes with a row (the scheduler's cache): found by index, not by hashing.
+  private readonly entriesByRow: (NodeEntry | undefined)[] = [];
+  // Per key id, the domain ids by row, valid for `rowNodes[row]` with `rowLabels[row]`.
+  private domainsByRow: Int32Array[] = [];
+  private readonly rowNodes: (NodeInfo | undefined)[] = [];
+  private readonly rowLabels: (object | undefined)[] = [];
+  private rowCapacity = 0;
 
   /** The id of a topology key. */
   keyId(topologyKey: string): number {
@@ -77,10 +88,18 @@ export class MatchingPodCounts {
 
   /** The node's entry, rebuilt when its generation changed. */
   entry(node: NodeInfo): NodeEntry {
-    let entry = this.entries.get(node);
-    if (entry === undefined) {
-      entry = { generation: node.generation, domains: [], countIds: [], counts: [] };
-      this.entries.set(node, entry);
+    const row = node.row ?? -1;
+    let entry = row >= 0 ? this.entriesByRow[row] : this.entries.get(node);
+    if (entry === undefined || entry.node !== node) {
+      entry = { node, generation: node.generation, domains: [], countIds: [], counts: [] };
+      if (row >= 0) {
+        for (let fill = this.entriesByRow.length; fill < row; fill++) {
+          this.entriesByRow.push(undefined);
+        }
+        this.entriesByRow[row] = entry;
+      } else {
+        this.entries.set(node, entry);
+      }
     } else if (entry.generation !== node.generation) {
       entry.generation = node.generation;
       entry.domains.length = 0;
@@ -99,15 +118,67 @@ export class MatchingPodCounts {
     for (let id = entry.domains.length; id < keyId; id++) {
       entry.domains.push(UNKNOWN);
     }
-    const value = node.labels[this.keys[keyId] as string];
-    let domain = NO_DOMAIN;
-    if (typeof value === 'string') {
-      const ids = this.domainIds[keyId] as Map<string, number>;
-      domain = ids.get(value) ?? ids.size;
-      ids.set(value, domain);
-    }
+    const domain = this.lookUpDomain(node, keyId);
     entry.domains[keyId] = domain;
     return domain;
+  }
+
+  /**
+   * The node's domain id for the key, or {@link NO_DOMAIN}: as {@link domain}, for
+   * Filter's hot path. For a node with a `row` it is remembered in a column per key,
+   * by row, while the row holds the same node with the same labels object (a domain
+   * depends on the labels only): reading it touches no per-node object.
+   */
+  domainOf(node: NodeInfo, keyId: number): number {
+    const row = node.row ?? -1;
+    if (row < 0) {
+      return this.domain(this.entry(node), node, keyId);
+    }
+    if (row >= this.rowCapacity) {
+      this.growRows(row + 1);
+    }
+    if (this.rowNodes[row] !== node || this.rowLabels[row] !== node.labels) {
+      this.rowNodes[row] = node;
+      this.rowLabels[row] = node.labels;
+      for (const column of this.domainsByRow) {
+        column[row] = UNKNOWN;
+      }
+    }
+    while (this.domainsByRow.length <= keyId) {
+      this.domainsByRow.push(new Int32Array(this.rowCapacity).fill(UNKNOWN));
+    }
+    const column = this.domainsByRow[keyId] as Int32Array;
+    let domain = column[row] as number;
+    if (domain === UNKNOWN) {
+      domain = this.lookUpDomain(node, keyId);
+      column[row] = domain;
+    }
+    return domain;
+  }
+
+  private lookUpDomain(node: NodeInfo, keyId: number): number {
+    const value = node.labels[this.keys[keyId] as string];
+    if (typeof value !== 'string') {
+      return NO_DOMAIN;
+    }
+    const ids = this.domainIds[keyId] as Map<string, number>;
+    const domain = ids.get(value) ?? ids.size;
+    ids.set(value, domain);
+    return domain;
+  }
+
+  private growRows(rows: number): void {
+    const capacity = Math.max(rows, 2 * this.rowCapacity);
+    this.domainsByRow = this.domainsByRow.map((column) => {
+      const grown = new Int32Array(capacity).fill(UNKNOWN);
+      grown.set(column);
+      return grown;
+    });
+    for (let row = this.rowNodes.length; row < capacity; row++) {
+      this.rowNodes.push(undefined);
+      this.rowLabels.push(undefined);
+    }
+    this.rowCapacity = capacity;
   }
 
   /** The pods on the node that `constraint` counts, `countId` being its count key's id. */

@@ -7,6 +7,7 @@
  */
 import type { Taint, Toleration } from '../../../api/kinds/index.js';
 import { findUntoleratedTaint, tolerationToleratesTaint } from '../../../api/scheduling/index.js';
+import type { NodeInfo } from '../../framework/node-info.js';
 import type { SchedulerPlugin } from '../../framework/plugin.js';
 import { SKIP, unresolvable } from '../../framework/plugin-status.js';
 import { defaultNormalizeScore } from '../normalize-score.js';
@@ -22,7 +23,15 @@ export function untoleratedTaintReason(taint: Taint): string {
 const NO_TOLERATIONS: readonly Toleration[] = Object.freeze([]);
 
 function hasPreferNoSchedule(taints: readonly Taint[] | undefined): boolean {
-  return taints !== undefined && taints.some((taint) => taint.effect === 'PreferNoSchedule');
+  if (taints === undefined) {
+    return false;
+  }
+  for (let i = 0; i < taints.length; i++) {
+    if ((taints[i] as Taint).effect === 'PreferNoSchedule') {
+      return true;
+    }
+  }
+  return false;
 }
 
 function blocksScheduling(taint: Taint): boolean {
@@ -59,11 +68,14 @@ export function countIntolerablePreferNoSchedule(
  * {@link untoleratedTaintReason} for the first untolerated `NoSchedule` or `NoExecute`
  * taint; Score counts untolerated `PreferNoSchedule` taints, normalized in reverse
  * (fewest is 100). PreScore skips the Score when no feasible node has such a taint
- * (every node would score 100, which changes no choice).
+ * (every node would score 100, which changes no choice); PreFilter skips the Filter
+ * when the snapshot counts no tainted node.
  */
 export function taintToleration(): SchedulerPlugin {
   return {
     name: TAINT_TOLERATION,
+    // No tainted node: the Filter would pass every node.
+    preFilter: ({ snapshot }) => (snapshot.taintedNodeCount === 0 ? SKIP : undefined),
     filter: ({ pod }, node) => {
       const taints = node.taints ?? node.node.spec?.taints;
       if (taints === undefined || taints.length === 0) {
@@ -77,10 +89,18 @@ export function taintToleration(): SchedulerPlugin {
       return taint === undefined ? undefined : unresolvable(untoleratedTaintReason(taint));
     },
     // Without PreferNoSchedule taints every node scores 100: skipping changes no choice.
-    preScore: (_cycle, nodes) =>
-      nodes.some((node) => hasPreferNoSchedule(node.taints ?? node.node.spec?.taints))
-        ? undefined
-        : SKIP,
+    preScore: ({ snapshot }, nodes) => {
+      if (snapshot.taintedNodeCount === 0) {
+        return SKIP;
+      }
+      for (let i = 0; i < nodes.length; i++) {
+        const node = nodes[i] as NodeInfo;
+        if (hasPreferNoSchedule(node.taints ?? node.node.spec?.taints)) {
+          return undefined;
+        }
+      }
+      return SKIP;
+    },
     score: ({ pod }, node) => {
       const taints = node.taints ?? node.node.spec?.taints;
       if (taints === undefined || taints.length === 0) {
