@@ -60,11 +60,28 @@ export interface PodGarbageCollector {
 const GC_INDEX = 'podgc';
 
 /** Files a pod under what pod GC looks for: `terminated`, `terminating`, `unscheduled`. */
-const byPodGcState: Indexer<Pod> = (pod) => [
-  ...(isPodTerminated(pod) ? ['terminated'] : []),
-  ...(isPodTerminating(pod) ? ['terminating'] : []),
-  ...(pod.spec?.nodeName ? [] : ['unscheduled']),
-];
+const byPodGcState: Indexer<Pod> = (pod) => {
+  const terminated = isPodTerminated(pod);
+  const terminating = isPodTerminating(pod);
+  const unscheduled = !pod.spec?.nodeName;
+  // Most pods are filed nowhere: answer a shared empty list, allocate only otherwise.
+  if (!terminated && !terminating && !unscheduled) {
+    return NOT_FILED;
+  }
+  const values: string[] = [];
+  if (terminated) {
+    values.push('terminated');
+  }
+  if (terminating) {
+    values.push('terminating');
+  }
+  if (unscheduled) {
+    values.push('unscheduled');
+  }
+  return values;
+};
+
+const NOT_FILED: readonly string[] = Object.freeze([]);
 
 /**
  * The pod garbage collector (upstream's `podgc`, its essentials), every 20 s:

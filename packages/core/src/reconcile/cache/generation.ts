@@ -17,6 +17,10 @@ export class Generation<T extends ApiObject> {
   readonly objects = new Map<string, T>();
   readonly #indexes = new Map<string, Map<string, Set<string>>>();
   readonly #filing: Filing<T>[];
+  // The values each object is filed under, by key, one array per index (in #filing's
+  // order): an update unfiles the old values without calling the indexers on the old
+  // object again.
+  readonly #filed = new Map<string, (readonly string[])[]>();
 
   constructor(indexers: ReadonlyMap<string, Indexer<T>>) {
     const filing: Filing<T>[] = [];
@@ -39,24 +43,23 @@ export class Generation<T extends ApiObject> {
     if (previous === object) {
       return;
     }
-    for (const { indexer, entries } of this.#filing) {
+    const filing = this.#filing;
+    const oldFiled = this.#filed.get(key);
+    const filed = new Array<readonly string[]>(filing.length);
+    for (let i = 0; i < filing.length; i++) {
+      const { indexer, entries } = filing[i] as Filing<T>;
       const values = indexer(object);
+      filed[i] = values;
       if (previous !== undefined) {
-        const old = indexer(previous);
+        const old = oldFiled?.[i] ?? indexer(previous);
         if (sameValues(old, values)) {
           continue;
         }
         unfile(entries, key, old);
       }
-      for (const value of values) {
-        let keys = entries.get(value);
-        if (keys === undefined) {
-          keys = new Set();
-          entries.set(value, keys);
-        }
-        keys.add(key);
-      }
+      file(entries, key, values);
     }
+    this.#filed.set(key, filed);
   }
 
   /** Adds the index `name`, filing every object held under it. */
@@ -64,14 +67,13 @@ export class Generation<T extends ApiObject> {
     const entries = new Map<string, Set<string>>();
     this.#indexes.set(name, entries);
     this.#filing.push({ indexer, entries });
+    const position = this.#filing.length - 1;
     for (const [key, object] of this.objects) {
-      for (const value of indexer(object)) {
-        let keys = entries.get(value);
-        if (keys === undefined) {
-          keys = new Set();
-          entries.set(value, keys);
-        }
-        keys.add(key);
+      const values = indexer(object);
+      file(entries, key, values);
+      const filed = this.#filed.get(key);
+      if (filed !== undefined && filed.length === position) {
+        filed.push(values);
       }
     }
   }
@@ -80,10 +82,13 @@ export class Generation<T extends ApiObject> {
   remove(key: string): void {
     const previous = this.objects.get(key);
     if (previous !== undefined) {
-      for (const { indexer, entries } of this.#filing) {
-        unfile(entries, key, indexer(previous));
+      const filed = this.#filed.get(key);
+      for (let i = 0; i < this.#filing.length; i++) {
+        const { indexer, entries } = this.#filing[i] as Filing<T>;
+        unfile(entries, key, filed?.[i] ?? indexer(previous));
       }
       this.objects.delete(key);
+      this.#filed.delete(key);
     }
   }
 
@@ -98,6 +103,17 @@ export class Generation<T extends ApiObject> {
 interface Filing<T extends ApiObject> {
   readonly indexer: Indexer<T>;
   readonly entries: Map<string, Set<string>>;
+}
+
+function file(entries: Map<string, Set<string>>, key: string, values: readonly string[]): void {
+  for (const value of values) {
+    let keys = entries.get(value);
+    if (keys === undefined) {
+      keys = new Set();
+      entries.set(value, keys);
+    }
+    keys.add(key);
+  }
 }
 
 function unfile(entries: Map<string, Set<string>>, key: string, values: readonly string[]): void {

@@ -170,6 +170,43 @@ describe('createStore', () => {
   });
 });
 
+describe('CacheWriter.addIndexers', () => {
+  it('keeps an index added midway in step with a plain map, for any sequence', () => {
+    const event = fc.record({
+      name: fc.constantFrom('a', 'b', 'c'),
+      app: fc.constantFrom('web', 'db'),
+      deleted: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 30 }), fc.nat(30), (steps, addAt) => {
+        const { writer, reader } = createStore();
+        const model = new Map<string, ApiObject>();
+        const byApp = byLabel('app');
+        steps.forEach(({ name, app, deleted }, step) => {
+          if (step === addAt) {
+            writer.addIndexers({ app: byApp });
+          }
+          const object = configMap(name, { namespace: 'x', labels: { app } });
+          writer.apply(deleted ? { type: 'delete', object } : { type: 'apply', object });
+          if (deleted) {
+            model.delete(`x/${name}`);
+          } else {
+            model.set(`x/${name}`, object);
+          }
+        });
+        // Again with the same function (a no-op), or for the first time when addAt was past the end.
+        writer.addIndexers({ app: byApp });
+        for (const app of ['web', 'db']) {
+          const expected = [...model.values()].filter(
+            (object) => object.metadata?.labels?.['app'] === app,
+          );
+          expect(new Set(reader.byIndex('app', app))).toEqual(new Set(expected));
+        }
+      }),
+    );
+  });
+});
+
 describe('CacheReader.byIndex', () => {
   it('finds objects by namespace and by owner UID out of the box', () => {
     const { writer, reader } = createStore();
