@@ -81,24 +81,25 @@ function freezeAndBound(value: unknown): number {
   switch (typeof value) {
     case 'string':
       return 6 * value.length + 2;
+    case 'object':
+      return value === null ? 4 : freezeAndBoundObject(value);
     case 'number':
       return 24;
     case 'boolean':
       return 5;
-    case 'object':
-      break;
+    case 'bigint':
+      // JSON.stringify refuses them; the exact measure will say so.
+      return Infinity;
     case 'undefined':
     case 'function':
     case 'symbol':
       // Left out of objects, or `null` in arrays.
       return 4;
-    case 'bigint':
-      // JSON.stringify refuses them; the exact measure will say so.
-      return Infinity;
   }
-  if (value === null) {
-    return 4;
-  }
+}
+
+/** {@link freezeAndBound} of an object or array. */
+function freezeAndBoundObject(value: object): number {
   // Only frozen objects have a remembered bound: this one was bounded before.
   const frozen = isFrozen(value);
   if (frozen) {
@@ -110,14 +111,16 @@ function freezeAndBound(value: unknown): number {
   const prototype: unknown = prototypeOf(value);
   if (prototype === ARRAY_PROTOTYPE) {
     const items = value as readonly unknown[];
-    let bound = 2;
-    for (let i = 0; i < items.length; i++) {
-      bound += freezeAndBound(items[i]) + 1;
+    const length = items.length;
+    let bound = 2 + length;
+    for (let i = 0; i < length; i++) {
+      const item = items[i];
+      bound += typeof item === 'string' ? 6 * item.length + 2 : freezeAndBound(item);
     }
     if (!frozen) {
       freeze(value);
     }
-    if (items.length >= REMEMBER_FROM_FIELDS) {
+    if (length >= REMEMBER_FROM_FIELDS) {
       sizeBounds.set(value, bound);
     }
     return bound;
@@ -129,12 +132,14 @@ function freezeAndBound(value: unknown): number {
   }
   let bound = 2;
   let fields = 0;
-  {
-    const record = value as Readonly<Record<string, unknown>>;
-    for (const key in record) {
-      bound += 6 * key.length + 4 + freezeAndBound(record[key]);
-      fields++;
-    }
+  const record = value as Readonly<Record<string, unknown>>;
+  for (const key in record) {
+    const field = record[key];
+    bound +=
+      6 * key.length +
+      4 +
+      (typeof field === 'string' ? 6 * field.length + 2 : freezeAndBound(field));
+    fields++;
   }
   if (!frozen) {
     freeze(value);

@@ -5,7 +5,7 @@
  * @module
  */
 import { isLeft, right, type Either } from 'fp-ts/lib/Either.js';
-import { catchError, defer, from, map, type Observable, of, switchMap, takeWhile } from 'rxjs';
+import { Observable, type Subscription } from 'rxjs';
 import type { Binding, Scale } from '../api/kinds/index.js';
 import { apiVersionOf } from '../api/registry/index.js';
 import { internalError, type Status } from '../api/status/index.js';
@@ -13,7 +13,9 @@ import type {
   ApiObject,
   ApiRequest,
   ApiServer,
+  ApiVerb,
   ApiWatchEvent,
+  ApiWatchResult,
   UserInfo,
 } from '../apiserver/index.js';
 import type {
@@ -44,8 +46,8 @@ export interface InProcessClientOptions {
   readonly user: UserInfo;
 }
 
-/** A request without its user: the client adds it. */
-type UserlessRequest = Omit<ApiRequest, 'user' | 'credentials'>;
+/** A request being built by the client. */
+type RequestDraft = { -readonly [K in keyof ApiRequest]: ApiRequest[K] };
 
 /**
  * A {@link Client} that calls an {@link ApiServer} directly, as `options.user`.
@@ -91,7 +93,9 @@ export class InProcessClient implements Client {
     key: ObjectKey,
     options: GetOptions = {},
   ): ClientResult<T> {
-    return this.send<T>({ verb: 'get', ...target(type, key), options });
+    const request = this.requestFor('get', type, key);
+    request.options = options;
+    return this.send<T>(request);
   }
 
   /** Lists objects (in `options.namespace`, or everywhere), one page when `limit` is set. */
@@ -100,12 +104,9 @@ export class InProcessClient implements Client {
     options: ListOptions = {},
   ): ClientResult<ObjectList<T>> {
     const { namespace, ...query } = options;
-    const answer = await this.send<ApiObject>({
-      verb: 'list',
-      resource: resourceOf(type),
-      ...namespaceOf(type, namespace),
-      options: query,
-    });
+    const request = this.requestFor('list', type, { namespace });
+    request.options = query;
+    const answer = await this.send<ApiObject>(request);
     return isLeft(answer) ? answer : right(objectListOf<T>(answer.right));
   }
 
@@ -126,18 +127,55 @@ export class InProcessClient implements Client {
           : query,
       user: this.user,
     };
-    return defer(() => from(this.server.watch(request))).pipe(
-      switchMap((started) =>
-        isLeft(started)
-          ? of<ClientWatchEvent<T>>({ type: 'ERROR', status: started.left })
-          : started.right.pipe(map((event) => clientWatchEvent<T>(event))),
-      ),
-      catchError((error: unknown) =>
-        of<ClientWatchEvent<T>>({ type: 'ERROR', status: unexpectedFailure(error) }),
-      ),
+    // One subscriber between the server's stream and the caller's, rather than a chain
+    // of operators: every event of every watch crosses it.
+    return new Observable<ClientWatchEvent<T>>((subscriber) => {
+      let events: Subscription | undefined;
       // The contract ends a watch at its first ERROR, whatever the stream does next.
-      takeWhile((event) => event.type !== 'ERROR', true),
-    );
+      const end = (error: ClientWatchEvent<T>): void => {
+        subscriber.next(error);
+        subscriber.complete();
+      };
+      const fail = (error: unknown): void =>
+        end({ type: 'ERROR', status: unexpectedFailure(error) });
+      let started: Promise<ApiWatchResult>;
+      try {
+        started = Promise.resolve(this.server.watch(request));
+      } catch (error: unknown) {
+        fail(error);
+        return undefined;
+      }
+      started.then((result) => {
+        if (subscriber.closed) {
+          return;
+        }
+        if (isLeft(result)) {
+          end({ type: 'ERROR', status: result.left });
+          return;
+        }
+        try {
+          events = result.right.subscribe({
+            next: (event) => {
+              if (event.type === 'ERROR') {
+                end(clientWatchEvent<T>(event));
+              } else {
+                subscriber.next(clientWatchEvent<T>(event));
+              }
+            },
+            error: fail,
+            complete: () => subscriber.complete(),
+          });
+        } catch (error: unknown) {
+          fail(error);
+          return;
+        }
+        // The stream may have ended the watch while it was being subscribed to.
+        if (subscriber.closed) {
+          events.unsubscribe();
+        }
+      }, fail);
+      return () => events?.unsubscribe();
+    });
   }
 
   /** Creates the object (201); 409 AlreadyExists, 422 Invalid. */
@@ -146,13 +184,10 @@ export class InProcessClient implements Client {
     object: T,
     options: WriteOptions = {},
   ): ClientResult<T> {
-    return this.send<T>({
-      verb: 'create',
-      resource: resourceOf(type),
-      ...namespaceOf(type, object.metadata?.namespace),
-      body: withTypeMeta(type, object),
-      options,
-    });
+    const request = this.requestFor('create', type, { namespace: object.metadata?.namespace });
+    request.body = withTypeMeta(type, object);
+    request.options = options;
+    return this.send<T>(request);
   }
 
   /** Replaces the object named by its metadata; 409 Conflict for a stale resourceVersion. */
@@ -161,12 +196,10 @@ export class InProcessClient implements Client {
     object: T,
     options: WriteOptions = {},
   ): ClientResult<T> {
-    return this.send<T>({
-      verb: 'update',
-      ...target(type, keyOf(object)),
-      body: withTypeMeta(type, object),
-      options,
-    });
+    const request = this.requestFor('update', type, keyOf(object));
+    request.body = withTypeMeta(type, object);
+    request.options = options;
+    return this.send<T>(request);
   }
 
   /** Replaces the object's `status` through the `status` subresource. */
@@ -175,13 +208,11 @@ export class InProcessClient implements Client {
     object: T,
     options: WriteOptions = {},
   ): ClientResult<T> {
-    return this.send<T>({
-      verb: 'update',
-      ...target(type, keyOf(object)),
-      subresource: 'status',
-      body: withTypeMeta(type, object),
-      options,
-    });
+    const request = this.requestFor('update', type, keyOf(object));
+    request.subresource = 'status';
+    request.body = withTypeMeta(type, object);
+    request.options = options;
+    return this.send<T>(request);
   }
 
   /** Patches the object; the patch's `type` names its format. */
@@ -191,13 +222,11 @@ export class InProcessClient implements Client {
     patch: Patch,
     options: WriteOptions = {},
   ): ClientResult<T> {
-    return this.send<T>({
-      verb: 'patch',
-      ...target(type, key),
-      body: patch.body,
-      patchType: patch.type,
-      options,
-    });
+    const request = this.requestFor('patch', type, key);
+    request.body = patch.body;
+    request.patchType = patch.type;
+    request.options = options;
+    return this.send<T>(request);
   }
 
   /** Patches the object's `status` through the `status` subresource. */
@@ -207,14 +236,12 @@ export class InProcessClient implements Client {
     patch: Patch,
     options: WriteOptions = {},
   ): ClientResult<T> {
-    return this.send<T>({
-      verb: 'patch',
-      ...target(type, key),
-      subresource: 'status',
-      body: patch.body,
-      patchType: patch.type,
-      options,
-    });
+    const request = this.requestFor('patch', type, key);
+    request.subresource = 'status';
+    request.body = patch.body;
+    request.patchType = patch.type;
+    request.options = options;
+    return this.send<T>(request);
   }
 
   /** Deletes the object: answers it as deleted, or as it waits on finalizers or grace. */
@@ -223,12 +250,16 @@ export class InProcessClient implements Client {
     key: ObjectKey,
     options: ClientDeleteOptions = {},
   ): ClientResult<T> {
-    return this.send<T>({ verb: 'delete', ...target(type, key), options });
+    const request = this.requestFor('delete', type, key);
+    request.options = options;
+    return this.send<T>(request);
   }
 
   /** Reads the `scale` subresource; 404 for types without one. */
   getScale<T extends ApiObject>(type: ResourceType<T>, key: ObjectKey): ClientResult<Scale> {
-    return this.send<Scale>({ verb: 'get', ...target(type, key), subresource: 'scale' });
+    const request = this.requestFor('get', type, key);
+    request.subresource = 'scale';
+    return this.send<Scale>(request);
   }
 
   /** Writes the `scale` subresource's `spec.replicas`. */
@@ -238,32 +269,50 @@ export class InProcessClient implements Client {
     scale: Scale,
     options: WriteOptions = {},
   ): ClientResult<Scale> {
-    return this.send<Scale>({
-      verb: 'update',
-      ...target(type, key),
-      subresource: 'scale',
-      body: { apiVersion: 'autoscaling/v1', kind: 'Scale', ...scale },
-      options,
-    });
+    const request = this.requestFor('update', type, key);
+    request.subresource = 'scale';
+    request.body = { apiVersion: 'autoscaling/v1', kind: 'Scale', ...scale };
+    request.options = options;
+    return this.send<Scale>(request);
   }
 
   /** Binds the pod at `key` to `binding.target.name` through `pods/binding`. */
   bind(key: ObjectKey, binding: Binding, options: WriteOptions = {}): ClientResult<Status> {
-    return this.send<Status>({
-      verb: 'create',
-      ...target(Pods, key),
-      subresource: 'binding',
-      body: { apiVersion: 'v1', kind: 'Binding', ...binding },
-      options,
-    });
+    const request = this.requestFor('create', Pods, key);
+    request.subresource = 'binding';
+    request.body = { apiVersion: 'v1', kind: 'Binding', ...binding };
+    request.options = options;
+    return this.send<Status>(request);
   }
 
   /**
-   * Sends the request as this client's user; the answer's body, typed as the caller
-   * says (the server answers the resource's objects, so the cast is the type's promise).
+   * A request of this client's user about `key` (its name, when it has one, and its
+   * namespace for namespaced types), for the caller to complete. Built field by field
+   * rather than spread: every call of the client makes one.
    */
-  private async send<A>(request: UserlessRequest): Promise<Either<Status, A>> {
-    const answer = await this.server.handle({ ...request, user: this.user });
+  private requestFor(
+    verb: ApiVerb,
+    type: TypeNames,
+    key: { readonly namespace?: string | undefined; readonly name?: string },
+  ): RequestDraft {
+    const request: RequestDraft = { verb, resource: resourceOf(type) };
+    const namespace = key.namespace;
+    if (type.namespaced && namespace !== undefined && namespace !== '') {
+      request.namespace = namespace;
+    }
+    if (key.name !== undefined) {
+      request.name = key.name;
+    }
+    request.user = this.user;
+    return request;
+  }
+
+  /**
+   * Sends a request; the answer's body, typed as the caller says (the server answers
+   * the resource's objects, so the cast is the type's promise).
+   */
+  private async send<A>(request: ApiRequest): Promise<Either<Status, A>> {
+    const answer = await this.server.handle(request);
     return isLeft(answer) ? answer : right(answer.right.body as A);
   }
 }
@@ -285,14 +334,6 @@ function namespaceOf(
   namespace: string | undefined,
 ): Pick<ApiRequest, 'namespace'> {
   return type.namespaced && namespace !== undefined && namespace !== '' ? { namespace } : {};
-}
-
-/** The resource, namespace and name of a request about one object. */
-function target(
-  type: TypeNames,
-  key: ObjectKey,
-): Pick<ApiRequest, 'resource' | 'namespace' | 'name'> {
-  return { resource: resourceOf(type), ...namespaceOf(type, key.namespace), name: key.name };
 }
 
 /** The object with the type's `apiVersion` and `kind` where it has none. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ConfigMap } from '../../src/api/kinds/index.js';
 import { right } from 'fp-ts/lib/Either.js';
-import { from } from 'rxjs';
+import { from, Observable } from 'rxjs';
 import {
   SYSTEM_ADMIN,
   type ApiServer,
@@ -215,6 +215,45 @@ describe('InProcessClient.watch', () => {
         }),
       },
     ]);
+    expect(recorder.completed()).toBe(true);
+    expect(recorder.errored()).toBe(false);
+  });
+
+  it('turns a server that throws when asked into one ERROR event: 500 InternalError', async () => {
+    const throwing = {
+      watch: () => {
+        throw new Error('boom');
+      },
+    } as unknown as ApiServer;
+    const recorder = record(
+      new InProcessClient({ server: throwing, user: SYSTEM_ADMIN }).watch(ConfigMaps),
+    );
+    await settle();
+    expect(summary(recorder.events)).toEqual(['ERROR 500']);
+    expect(recorder.completed()).toBe(true);
+    expect(recorder.errored()).toBe(false);
+  });
+
+  it('turns a stream that fails after some events into one last ERROR event', async () => {
+    const failing = {
+      watch: () =>
+        Promise.resolve(
+          right(
+            new Observable<ApiWatchEvent>((subscriber) => {
+              subscriber.next({
+                type: 'ADDED',
+                object: { kind: 'ConfigMap', metadata: { name: 'a' } },
+              });
+              subscriber.error(new Error('lost'));
+            }),
+          ),
+        ),
+    } as unknown as ApiServer;
+    const recorder = record(
+      new InProcessClient({ server: failing, user: SYSTEM_ADMIN }).watch(ConfigMaps),
+    );
+    await settle();
+    expect(summary(recorder.events)).toEqual(['ADDED a', 'ERROR 500']);
     expect(recorder.completed()).toBe(true);
     expect(recorder.errored()).toBe(false);
   });

@@ -18,6 +18,14 @@ import {
   type CompiledNode,
 } from './compiled-node.js';
 
+// Looked up once: in a `vm` context (as jest runs tests) each global lookup goes
+// through the context's interceptors.
+const ArrayConstructor = Array;
+
+function newArray(length: number): unknown[] {
+  return new ArrayConstructor<unknown>(length);
+}
+
 /**
  * The compiled node of `t.array(item)` or `t.readonlyArray(item)`: a new array of the
  * decoded items; anything but an array is rejected.
@@ -30,17 +38,17 @@ export function compileArrayNode(item: CompiledNode): CompiledNode {
         return NOT_DECODED;
       }
       const length = value.length;
-      const decoded: unknown[] = [];
+      // Sized up front: an array grown by `push` keeps room for 16 more items, which a
+      // stored object would carry for as long as it lives.
+      const decoded = newArray(length);
       for (let i = 0; i < length; i++) {
         const result = decodeItem(value[i], state);
         if (result === NOT_DECODED) {
           return NOT_DECODED;
         }
-        if (result === undefined && !(i in value)) {
-          // A hole stays a hole, as `Array.prototype.map` and io-ts keep it.
-          decoded.length = i + 1;
-        } else {
-          decoded.push(result);
+        // A hole stays a hole, as `Array.prototype.map` and io-ts keep it.
+        if (result !== undefined || i in value) {
+          decoded[i] = result;
         }
       }
       return decoded;

@@ -13,6 +13,7 @@ import { isRight } from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { parseQuantity } from '../quantity/index.js';
 import { registerIdentityCheck } from './identity-checks.js';
+import { isRFC3339 } from './rfc3339.js';
 import { withSchema, type DescribedType } from './with-schema.js';
 
 /** A codec of one of the primitives below: a wire value with its schema attached. */
@@ -118,37 +119,6 @@ export const IntOrString: PrimitiveCodec<number | string> = primitive({
   },
 });
 
-// RFC 3339 as Go's time.RFC3339 layout parses it: an upper-case T and Z, optional
-// fractional seconds, and a numeric offset otherwise.
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-](\d{2}):(\d{2}))$/;
-
-function isRFC3339(u: string): boolean {
-  const match = RFC3339.exec(u);
-  if (match === null) {
-    return false;
-  }
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  const hour = Number(match[4]);
-  const minute = Number(match[5]);
-  const second = Number(match[6]);
-  const offsetHours = Number(match[9] ?? 0);
-  const offsetMinutes = Number(match[10] ?? 0);
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return (
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= daysInMonth &&
-    hour <= 23 &&
-    minute <= 59 &&
-    second <= 59 &&
-    offsetHours <= 23 &&
-    offsetMinutes <= 59
-  );
-}
-
 /**
  * `metav1.Time`: an RFC 3339 timestamp such as `'2024-05-01T12:00:00Z'` or
  * `'2024-05-01T14:00:00.5+02:00'`.
@@ -164,6 +134,7 @@ export const DateTime: PrimitiveCodec<string> = primitive({
     typeof u === 'string' && isRFC3339(u)
       ? undefined
       : 'must be an RFC 3339 date-time such as "2024-05-01T12:00:00Z"',
+  accepts: (u) => typeof u === 'string' && isRFC3339(u),
   schema: { type: 'string', format: 'date-time' },
 });
 

@@ -4,9 +4,9 @@
  *
  * @module
  */
-import { left, right } from 'fp-ts/lib/Either.js';
+import { left, right, type Either } from 'fp-ts/lib/Either.js';
 import { failureStatus } from '../../api/status/failure-status.js';
-import { internalError, notFound } from '../../api/status/index.js';
+import { internalError, notFound, type Status } from '../../api/status/index.js';
 import type { KeyValueStore } from '../../store/index.js';
 import type { ApiObject } from '../api-object.js';
 import { objectKey } from '../storage/object-key.js';
@@ -20,6 +20,9 @@ export const IMMORTAL_NAMESPACES: readonly string[] = Object.freeze([
 ]);
 
 const NAMESPACES = { group: '', plural: 'namespaces' };
+
+// Either values are never modified: one answer serves every request admitted.
+const ADMITTED: Either<Status, void> = right(undefined);
 
 /**
  * The NamespaceLifecycle plugin, reading namespaces from `store`:
@@ -59,11 +62,11 @@ export function namespaceLifecycle(options: {
             }),
           );
         }
-        return right(undefined);
+        return ADMITTED;
       }
       const namespace = attributes.namespace;
       if (isNamespace || namespace === undefined || namespace === '') {
-        return right(undefined);
+        return ADMITTED;
       }
       const read = await options.store.range({ key: objectKey(NAMESPACES, undefined, namespace) });
       if (read._tag === 'Left') {
@@ -95,7 +98,7 @@ export function namespaceLifecycle(options: {
           }),
         );
       }
-      return right(undefined);
+      return ADMITTED;
     },
   };
 }

@@ -138,12 +138,19 @@ function withDefaultTolerations(tolerations: Toleration[] | undefined): Tolerati
   if (notReady && unreachable) {
     return tolerations;
   }
-  const result = existing.slice();
+  // Sized exactly (`push` would leave room for 16 more in the stored pod).
+  const result = new Array<Toleration>(
+    existing.length + (notReady ? 0 : 1) + (unreachable ? 0 : 1),
+  );
+  let at = 0;
+  for (const toleration of existing) {
+    result[at++] = toleration;
+  }
   if (!notReady) {
-    result.push(defaultToleration(NOT_READY_TAINT));
+    result[at++] = defaultToleration(NOT_READY_TAINT);
   }
   if (!unreachable) {
-    result.push(defaultToleration(UNREACHABLE_TAINT));
+    result[at] = defaultToleration(UNREACHABLE_TAINT);
   }
   return result;
 }

@@ -13,6 +13,14 @@ import { validateObjectMeta, validateObjectMetaUpdate } from '../validation/inde
 import type { RequestScope } from './request-scope.js';
 
 /**
+ * Whether the server has mutating plugins: without any, {@link mutatingAdmission}
+ * answers the object as it is, and a write need not wait for it.
+ */
+export function hasMutatingAdmission(scope: RequestScope): boolean {
+  return scope.env.mutating.length > 0;
+}
+
+/**
  * Runs the mutating plugins that match, in order, each on the previous one's result.
  *
  * Errors: the first plugin's failure `Status`, as it gave it.
@@ -49,12 +57,23 @@ export async function validatingAdmission(
     if (!admissionMatches(plugin.match, attributes)) {
       continue;
     }
-    const outcome = await plugin.validate(attributes);
+    const answer = plugin.validate(attributes);
+    // A plugin that answers at once is not awaited: one turn of the microtask queue less.
+    const outcome = isPromiseLike(answer) ? await answer : answer;
     if (isLeft(outcome)) {
       return outcome;
     }
   }
   return right(undefined);
+}
+
+// Any thenable, whatever realm made it (`instanceof Promise` misses other realms').
+function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { readonly then?: unknown }).then === 'function'
+  );
 }
 
 /** Which validation a write gets. */

@@ -12,7 +12,7 @@ import { withFields } from '../object-copy.js';
 import { respond, type ApiResult } from '../api-response.js';
 import { statusFromStoreError } from '../storage/store-status.js';
 import { checkBodyKind } from './object-identity.js';
-import { readObject } from './read.js';
+import { readCurrentObject } from './read.js';
 import type { RequestScope } from './request-scope.js';
 import { formatTime } from './timestamps.js';
 
@@ -35,7 +35,7 @@ export async function bindPod(scope: RequestScope): Promise<ApiResult> {
   const name = scope.request.name ?? '';
   const ref = { group: '', resource: 'pods', name };
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const read = await readObject({ ...scope, options: {} });
+    const read = await readCurrentObject(scope);
     if (isLeft(read)) {
       return read;
     }
@@ -107,11 +107,35 @@ function boundPod(pod: ApiObject, nodeName: string, now: string): ApiObject {
     lastProbeTime: null,
     lastTransitionTime: now,
   };
-  const others = conditions.filter((condition) => condition.type !== 'PodScheduled');
   return withFields(pod, {
     spec: withFields(spec, { nodeName }),
-    status: withFields(status, { conditions: [...others, scheduled] }),
+    status: withFields(status, { conditions: withCondition(conditions, scheduled) }),
   });
+}
+
+/**
+ * The conditions without those of the new one's type, then the new one: sized exactly,
+ * since the stored pod keeps the array for as long as it lives.
+ */
+function withCondition(
+  conditions: readonly PodCondition[],
+  added: PodCondition,
+): readonly PodCondition[] {
+  let kept = 0;
+  for (const condition of conditions) {
+    if (condition.type !== added.type) {
+      kept++;
+    }
+  }
+  const result = new Array<PodCondition>(kept + 1);
+  let at = 0;
+  for (const condition of conditions) {
+    if (condition.type !== added.type) {
+      result[at++] = condition;
+    }
+  }
+  result[at] = added;
+  return result;
 }
 
 function successStatus(): ApiObject {

@@ -12,7 +12,13 @@ import { respond, type ApiResult } from '../api-response.js';
 import { objectKey } from '../storage/object-key.js';
 import { servedObject } from '../storage/served-object.js';
 import { statusFromStoreError } from '../storage/store-status.js';
-import { mutatingAdmission, validateWrite, validatingAdmission } from './admission-stages.js';
+import {
+  hasMutatingAdmission,
+  mutatingAdmission,
+  validateWrite,
+  validatingAdmission,
+} from './admission-stages.js';
+import type { AdmissionAttributes } from '../admission/admission-plugin.js';
 import { decodeBody } from './decode-body.js';
 import { generateName } from './generate-name.js';
 import { checkBodyPlacement } from './object-identity.js';
@@ -109,22 +115,36 @@ export async function admitNewObject(
   const { definition, strategy, request } = scope;
   const defaulted =
     strategy.applyDefaults === undefined ? decoded : strategy.applyDefaults(decoded);
-  const withNamespace = definition.namespaced
-    ? withFields(defaulted, {
-        metadata: withFields(defaulted.metadata ?? {}, { namespace: request.namespace ?? '' }),
-      })
-    : defaulted;
-  const attributes = {
-    operation: 'CREATE' as const,
-    user: scope.user,
-    resource: request.resource,
-    kind: { group: definition.group, version: definition.version, kind: definition.kind },
-    ...(request.namespace === undefined ? {} : { namespace: request.namespace }),
-    name: withNamespace.metadata?.name ?? '',
-    object: withNamespace,
-    dryRun: scope.options.dryRun === true,
-  };
-  const mutated = await mutatingAdmission(scope, attributes);
+  const namespace = request.namespace;
+  // A body that already names the request's namespace is not copied to set it again.
+  const withNamespace =
+    definition.namespaced && defaulted.metadata?.namespace !== (namespace ?? '')
+      ? withFields(defaulted, {
+          metadata: withFields(defaulted.metadata ?? {}, { namespace: namespace ?? '' }),
+        })
+      : defaulted;
+  const kind = { group: definition.group, version: definition.version, kind: definition.kind };
+  const name = withNamespace.metadata?.name ?? '';
+  const dryRun = scope.options.dryRun === true;
+  const user = scope.user;
+  const resource = request.resource;
+  // Two literals rather than a conditional spread, so the fields keep their order.
+  const attributes: AdmissionAttributes =
+    namespace === undefined
+      ? { operation: 'CREATE', user, resource, kind, name, object: withNamespace, dryRun }
+      : {
+          operation: 'CREATE',
+          user,
+          resource,
+          kind,
+          namespace,
+          name,
+          object: withNamespace,
+          dryRun,
+        };
+  const mutated = hasMutatingAdmission(scope)
+    ? await mutatingAdmission(scope, attributes)
+    : right(withNamespace);
   if (isLeft(mutated)) {
     return mutated;
   }

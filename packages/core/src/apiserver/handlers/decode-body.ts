@@ -98,7 +98,9 @@ function nameIn(body: Readonly<Record<string, unknown>>): string {
  * Decodes the body of a change to `current` (the stored object, as served): fields the
  * body shares with it by reference (an in-process client sending back the object it
  * read, with one part changed) were decoded when they were written, so only the other
- * fields are decoded. The result is the one {@link decodeBody} gives.
+ * fields are decoded. `metadata` is one of them: the served object's is the stored
+ * one's with its resourceVersion, which decodes to itself. The result is the one
+ * {@link decodeBody} gives.
  *
  * Guarantees: when decoding the changed fields alone fails (a required field among the
  * shared ones, say), the whole body is decoded, so errors are exactly
@@ -120,12 +122,7 @@ export function decodeChange(
       continue;
     }
     const value = fields[key];
-    if (
-      key !== 'metadata' &&
-      typeof value === 'object' &&
-      value !== null &&
-      value === current[key]
-    ) {
+    if (typeof value === 'object' && value !== null && value === current[key]) {
       (shared ??= []).push(key);
     } else {
       changed[key] = value;

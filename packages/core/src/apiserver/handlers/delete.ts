@@ -14,7 +14,7 @@ import { respond, type ApiResult } from '../api-response.js';
 import { servedObject, withResourceVersion } from '../storage/served-object.js';
 import { statusFromStoreError } from '../storage/store-status.js';
 import { validatingAdmission } from './admission-stages.js';
-import { readObject } from './read.js';
+import { readCurrentObject } from './read.js';
 import type { RequestScope } from './request-scope.js';
 import { formatTime } from './timestamps.js';
 
@@ -55,7 +55,7 @@ export async function deleteObject(scope: RequestScope): Promise<ApiResult> {
 /** Deletes (or starts deleting) the object the request names; see {@link deleteObject}. */
 export async function deleteOne(scope: RequestScope): Promise<Either<Status, DeleteOutcome>> {
   for (let attempt = 1; ; attempt++) {
-    const read = await readObject({ ...scope, options: {} });
+    const read = await readCurrentObject(scope);
     if (isLeft(read)) {
       return read;
     }

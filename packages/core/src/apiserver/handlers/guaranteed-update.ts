@@ -16,9 +16,15 @@ import { jsonEqual, jsonEqualExcept } from '../json-equal.js';
 import { servedObject, withResourceVersion } from '../storage/served-object.js';
 import { statusFromStoreError } from '../storage/store-status.js';
 import type { AdmissionAttributes } from '../admission/admission-plugin.js';
-import { mutatingAdmission, validateWrite, validatingAdmission } from './admission-stages.js';
-import { readObject } from './read.js';
+import {
+  hasMutatingAdmission,
+  mutatingAdmission,
+  validateWrite,
+  validatingAdmission,
+} from './admission-stages.js';
+import { readCurrentObject } from './read.js';
 import type { RequestScope } from './request-scope.js';
+import { withStoredMetadataIfUnchanged } from './stored-metadata.js';
 import type { BegunWrite } from '../strategy/resource-strategy.js';
 
 /** How many times an unconditional change is retried when another write wins the race. */
@@ -70,7 +76,7 @@ export async function guaranteedUpdate(
   change: ObjectChange,
 ): Promise<Either<Status, ChangeOutcome>> {
   for (let attempt = 1; ; attempt++) {
-    const read = await readObject({ ...scope, options: {} });
+    const read = await readCurrentObject(scope);
     if (isLeft(read)) {
       return read;
     }
@@ -95,7 +101,7 @@ export async function guaranteedUpdate(
     }
     let persisted = false;
     try {
-      const next = begun.right.object;
+      const next = withStoredMetadataIfUnchanged(begun.right.object, kv.value);
       if (jsonEqual(next, kv.value)) {
         return right({ object: current, deleted: false });
       }
@@ -253,19 +259,26 @@ async function admitChange(
       }),
     );
   }
-  const attributes: AdmissionAttributes = {
+  // Built field by field, in upstream's order, rather than with conditional spreads.
+  const attributes: Mutable<AdmissionAttributes> = {
     operation: 'UPDATE',
     user: scope.user,
     resource: request.resource,
-    ...(changeScope === 'main' ? {} : { subresource: changeScope }),
-    kind: { group: definition.group, version: definition.version, kind: definition.kind },
-    ...(request.namespace === undefined ? {} : { namespace: request.namespace }),
-    name: request.name ?? '',
-    object: candidate,
-    oldObject: old,
-    dryRun: scope.options.dryRun === true,
-  };
-  const mutated = await mutatingAdmission(scope, attributes);
+  } as Mutable<AdmissionAttributes>;
+  if (changeScope !== 'main') {
+    attributes.subresource = changeScope;
+  }
+  attributes.kind = { group: definition.group, version: definition.version, kind: definition.kind };
+  if (request.namespace !== undefined) {
+    attributes.namespace = request.namespace;
+  }
+  attributes.name = request.name ?? '';
+  attributes.object = candidate;
+  attributes.oldObject = old;
+  attributes.dryRun = scope.options.dryRun === true;
+  const mutated = hasMutatingAdmission(scope)
+    ? await mutatingAdmission(scope, attributes)
+    : right(candidate);
   if (isLeft(mutated)) {
     return mutated;
   }
@@ -278,9 +291,15 @@ async function admitChange(
   if (isLeft(validated)) {
     return validated;
   }
-  const admitted = await validatingAdmission(scope, { ...attributes, object: mutated.right });
+  const admitted = await validatingAdmission(
+    scope,
+    mutated.right === candidate ? attributes : { ...attributes, object: mutated.right },
+  );
   return isLeft(admitted) ? admitted : right(mutated.right);
 }
+
+/** A type's fields, writable: for objects built field by field. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * The metadata of a change: the client's, with the fields only the server sets taken

@@ -20,7 +20,7 @@ import {
 } from '../patch/index.js';
 import { createObject } from './create.js';
 import { guaranteedUpdate, type ChangeScope } from './guaranteed-update.js';
-import { readObject } from './read.js';
+import { readCurrentObject } from './read.js';
 import type { RequestScope } from './request-scope.js';
 import { updateScale } from './scale.js';
 import { decodePlacedChange } from './update.js';
@@ -115,7 +115,7 @@ async function applyPatchPreconditions(scope: RequestScope): Promise<ApiResult |
       }),
     );
   }
-  const existing = await readObject({ ...scope, options: {} });
+  const existing = await readCurrentObject(scope);
   if (isLeft(existing) && existing.left.code === 404) {
     return createObject({ ...scope, request: { ...scope.request, verb: 'create' } });
   }

@@ -17,7 +17,7 @@ import { objectKey, resourcePrefix } from '../storage/object-key.js';
 import { servedObject } from '../storage/served-object.js';
 import { statusFromStoreError } from '../storage/store-status.js';
 import { objectFilter, SELECT_ALL, type ObjectFilter } from './object-filter.js';
-import { invalidListOptions, readRevision } from './read-revision.js';
+import { invalidListOptions, readRevision, type ReadRevision } from './read-revision.js';
 import type { RequestScope } from './request-scope.js';
 
 /**
@@ -26,16 +26,31 @@ import type { RequestScope } from './request-scope.js';
  * Errors: 404 `NotFound`; 410 `Expired` for a compacted revision; 504 for a
  * resourceVersion newer than the store's.
  */
-export async function readObject(
+export function readObject(scope: RequestScope): Promise<Either<Status, KeyValue<ApiObject>>> {
+  const revision = readRevision(scope.options);
+  return isLeft(revision) ? Promise.resolve(revision) : readObjectAt(scope, revision.right);
+}
+
+const LATEST: ReadRevision = { _tag: 'Latest', notOlderThan: 0 };
+
+/**
+ * Reads the latest stored version of the object a request names, whatever its options
+ * say: what a write reads before changing it (`readObject` with no options).
+ *
+ * Errors: 404 `NotFound`; a failed read's status.
+ */
+export function readCurrentObject(
   scope: RequestScope,
 ): Promise<Either<Status, KeyValue<ApiObject>>> {
-  const revision = readRevision(scope.options);
-  if (isLeft(revision)) {
-    return revision;
-  }
+  return readObjectAt(scope, LATEST);
+}
+
+async function readObjectAt(
+  scope: RequestScope,
+  at: ReadRevision,
+): Promise<Either<Status, KeyValue<ApiObject>>> {
   const { definition, request } = scope;
   const name = request.name ?? '';
-  const at = revision.right;
   const result = await scope.env.store.range(
     { key: objectKey(definition, request.namespace, name) },
     at._tag === 'Exact' ? { revision: at.revision } : {},

@@ -5,21 +5,15 @@
  * @module
  */
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
-import {
-  catchError,
-  concat,
-  defer,
-  EMPTY,
-  from,
-  interval,
-  mergeMap,
-  Observable,
-  of,
-  takeUntil,
-  timer,
-} from 'rxjs';
+import { interval, Observable, takeUntil, timer } from 'rxjs';
 import { badRequest, expired, invalid, type Status } from '../../api/status/index.js';
-import { isStoreError, prefixRange, type StoreError, type WatchEvent } from '../../store/index.js';
+import {
+  isStoreError,
+  prefixRange,
+  type KeyValue,
+  type StoreError,
+  type WatchEvent,
+} from '../../store/index.js';
 import type { ApiObject } from '../api-object.js';
 import type { ApiWatchEvent, ApiWatchResult } from '../api-response.js';
 import { resourcePrefix } from '../storage/object-key.js';
@@ -148,53 +142,102 @@ function watchStream(
     },
   });
   let lastRevision = start.afterRevision;
-  const events = defer(() => {
+  // The replay, then the changes after it, forwarded to the same subscriber rather than
+  // through `mergeMap` and `concat`: every later event would cross both.
+  const events = new Observable<ApiWatchEvent>((subscriber) => {
     if (!start.initialEvents) {
-      return changesAfter(start.afterRevision);
+      return changesAfter(start.afterRevision).subscribe(subscriber);
     }
-    return from(env.store.range(prefixRange(prefix))).pipe(
-      mergeMap((result) => {
+    // Subscribed with `subscriber` itself, the changes end when it does.
+    env.store.range(prefixRange(prefix)).then(
+      (result) => {
+        if (subscriber.closed) {
+          return;
+        }
         if (isLeft(result)) {
-          return of(errorEvent(result.left));
+          subscriber.next(errorEvent(result.left));
+          subscriber.complete();
+          return;
         }
+        let initial: ApiWatchEvent[];
         const revision = result.right.revision;
-        lastRevision = revision;
-        const initial: ApiWatchEvent[] = [];
-        for (const kv of result.right.items) {
-          const object = servedObject(kv);
-          if (filter(object)) {
-            initial.push({ type: 'ADDED', object });
+        try {
+          lastRevision = revision;
+          initial = initialEvents(result.right.items, filter);
+          if (start.endBookmark) {
+            initial.push(bookmark(revision, { [INITIAL_EVENTS_END_ANNOTATION]: 'true' }));
           }
+        } catch (error: unknown) {
+          subscriber.error(error);
+          return;
         }
-        if (start.endBookmark) {
-          initial.push(bookmark(revision, { [INITIAL_EVENTS_END_ANNOTATION]: 'true' }));
+        for (const event of initial) {
+          if (subscriber.closed) {
+            return;
+          }
+          subscriber.next(event);
         }
-        return concat(from(initial), changesAfter(revision));
-      }),
+        if (subscriber.closed) {
+          return;
+        }
+        try {
+          changesAfter(revision).subscribe(subscriber);
+        } catch (error: unknown) {
+          subscriber.error(error);
+        }
+      },
+      (error: unknown) => subscriber.error(error),
     );
+    return undefined;
   });
 
+  // One subscriber in front of the store's watch, rather than `mergeMap` and `of` per
+  // event: each write reaches every watcher, so this is on every write's path.
   function changesAfter(revision: number): Observable<ApiWatchEvent> {
-    return env.store.watch(prefixRange(prefix), { fromRevision: revision + 1, prevKv: true }).pipe(
-      mergeMap((event) => {
-        lastRevision = event.kv.modRevision;
-        const translated = translate(event, filter);
-        return translated === undefined ? EMPTY : of(translated);
-      }),
-      catchError((error: unknown) => {
-        if (isStoreError(error)) {
-          return of(
-            error._tag === 'Compacted'
-              ? {
-                  type: 'ERROR' as const,
-                  object: expired({ requested: revision, oldest: error.compactRevision }),
-                }
-              : errorEvent(error),
-          );
+    const changes = env.store.watch(prefixRange(prefix), {
+      fromRevision: revision + 1,
+      prevKv: true,
+    });
+    return new Observable<ApiWatchEvent>((subscriber) => {
+      // A store failure ends the stream with one ERROR event; anything else is a bug,
+      // passed on as the stream's error.
+      const fail = (error: unknown): void => {
+        if (!isStoreError(error)) {
+          subscriber.error(error);
+          return;
         }
-        throw error;
-      }),
-    );
+        subscriber.next(
+          error._tag === 'Compacted'
+            ? {
+                type: 'ERROR',
+                object: expired({ requested: revision, oldest: error.compactRevision }),
+              }
+            : errorEvent(error),
+        );
+        subscriber.complete();
+      };
+      // Returned as the teardown: run at once if the stream already ended (rxjs does).
+      return changes.subscribe({
+        next: (event) => {
+          if (subscriber.closed) {
+            return;
+          }
+          let translated: ApiWatchEvent | undefined;
+          try {
+            lastRevision = event.kv.modRevision;
+            translated = translate(event, filter);
+          } catch (error: unknown) {
+            fail(error);
+            return;
+          }
+          if (translated !== undefined) {
+            subscriber.next(translated);
+          }
+        },
+        error: fail,
+        complete: () => subscriber.complete(),
+      });
+    });
   }
 
   let stream: Observable<ApiWatchEvent> = events;
@@ -225,6 +268,21 @@ function watchStream(
     stream = stream.pipe(takeUntil(timer(options.timeoutSeconds * 1000, env.clock.scheduler)));
   }
   return stream;
+}
+
+/** The stored objects the filter selects, as ADDED events. */
+function initialEvents(
+  items: readonly KeyValue<ApiObject>[],
+  filter: ObjectFilter,
+): ApiWatchEvent[] {
+  const initial: ApiWatchEvent[] = [];
+  for (const kv of items) {
+    const object = servedObject(kv);
+    if (filter(object)) {
+      initial.push({ type: 'ADDED', object });
+    }
+  }
+  return initial;
 }
 
 /** A store event as the watch sees it through its filter, or nothing when it does not show. */

@@ -24,14 +24,31 @@ const served = new WeakMap<ApiObject, ApiObject>();
  * every field but the two top levels of `metadata` shared with the stored value.
  */
 export function servedObject(kv: KeyValue<ApiObject>): ApiObject {
-  const cached = served.get(kv.value);
-  if (cached !== undefined) {
-    return cached;
+  const value = kv.value;
+  // Every watcher of a write asks for its object and the one before, in turn: the
+  // last two answers are kept at hand, in front of the WeakMap.
+  if (value === recentValue && recentServed !== undefined) {
+    return recentServed;
   }
-  const object = withResourceVersion(kv.value, kv.modRevision);
-  served.set(kv.value, object);
+  if (value === previousValue && previousServed !== undefined) {
+    return previousServed;
+  }
+  let object = served.get(value);
+  if (object === undefined) {
+    object = withResourceVersion(value, kv.modRevision);
+    served.set(value, object);
+  }
+  previousValue = recentValue;
+  previousServed = recentServed;
+  recentValue = value;
+  recentServed = object;
   return object;
 }
+
+let recentValue: ApiObject | undefined;
+let recentServed: ApiObject | undefined;
+let previousValue: ApiObject | undefined;
+let previousServed: ApiObject | undefined;
 
 /**
  * The object with `metadata.resourceVersion` set to `revision`, as a new frozen

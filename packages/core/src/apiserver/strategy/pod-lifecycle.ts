@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Pod, PodStatus } from '../../api/kinds/core-v1/index.js';
+import type { Container, Pod, PodStatus } from '../../api/kinds/core-v1/index.js';
 import { withFields } from '../object-copy.js';
 
 /** The default `terminationGracePeriodSeconds` of a pod. */
@@ -27,27 +27,43 @@ export function preparePodForCreate(pod: Pod): Pod {
  * defaulting of requests from limits makes equal in practice.
  */
 export function qosClassOf(pod: Pod): NonNullable<PodStatus['qosClass']> {
-  const containers = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])];
-  let anyResource = false;
-  let guaranteed = true;
-  for (const container of containers) {
-    const requests = container.resources?.requests ?? {};
-    const limits = container.resources?.limits ?? {};
-    for (const resource of ['cpu', 'memory']) {
-      const request = requests[resource];
-      const limit = limits[resource];
-      if (request !== undefined || limit !== undefined) {
-        anyResource = true;
-      }
-      if (limit === undefined || (request !== undefined && request !== limit)) {
-        guaranteed = false;
-      }
-    }
+  const qos = { anyResource: false, guaranteed: true };
+  for (const container of pod.spec?.containers ?? []) {
+    addContainerResources(container, qos);
   }
-  if (!anyResource) {
+  for (const container of pod.spec?.initContainers ?? []) {
+    addContainerResources(container, qos);
+  }
+  if (!qos.anyResource) {
     return 'BestEffort';
   }
-  return guaranteed ? 'Guaranteed' : 'Burstable';
+  return qos.guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+/** What {@link qosClassOf} learns from the containers seen so far. */
+interface QosEvidence {
+  anyResource: boolean;
+  guaranteed: boolean;
+}
+
+function addContainerResources(container: Container, qos: QosEvidence): void {
+  const requests = container.resources?.requests ?? {};
+  const limits = container.resources?.limits ?? {};
+  addResource(requests['cpu'], limits['cpu'], qos);
+  addResource(requests['memory'], limits['memory'], qos);
+}
+
+function addResource(
+  request: string | number | undefined,
+  limit: string | number | undefined,
+  qos: QosEvidence,
+): void {
+  if (request !== undefined || limit !== undefined) {
+    qos.anyResource = true;
+  }
+  if (limit === undefined || (request !== undefined && request !== limit)) {
+    qos.guaranteed = false;
+  }
 }
 
 /**

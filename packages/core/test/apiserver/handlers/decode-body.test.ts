@@ -120,6 +120,20 @@ describe('decodeChange', () => {
     expect(decoded).toStrictEqual(expectRight(decodeBody(scope, body)));
   });
 
+  it('keeps the metadata a body shares with the stored object (a status patch leaves it as read)', () => {
+    const scope = scopeFor('configmaps');
+    const configMap = expectRight(
+      decodeBody(scope, {
+        metadata: { name: 'c', labels: { app: 'web' }, resourceVersion: '7' },
+        data: { a: 'b' },
+      }),
+    ).object;
+    const body = { ...configMap, data: { a: 'c' } };
+    const decoded = expectRight(decodeChange(scope, body, configMap));
+    expect(decoded.object.metadata).toBe(configMap.metadata);
+    expect(decoded).toStrictEqual(expectRight(decodeBody(scope, body)));
+  });
+
   it('decodes the whole body when a shared field is required (decoding the rest alone would fail)', () => {
     const scope = scopeFor('rolebindings.rbac.authorization.k8s.io');
     const body = { ...stored, subjects: [{ kind: 'Group', name: 'devs' }] };

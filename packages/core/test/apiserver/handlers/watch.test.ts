@@ -300,4 +300,53 @@ describe('watch', () => {
     ]);
     expect(recorder.completed()).toBe(true);
   });
+
+  it('opens no store watch when unsubscribed before the replay arrives', async () => {
+    const fixture = apiServerFixture();
+    await create(fixture, 'a');
+    const result = await fixture.server.watch({
+      ...inNamespace('configmaps', { verb: 'watch' }),
+      user: SYSTEM_ADMIN,
+    });
+    if (isLeft(result)) {
+      throw new Error('expected a watch');
+    }
+    const recorder = record(result.right);
+    recorder.stop();
+    await settle();
+    expect(recorder.events).toEqual([]);
+    expect(fixture.store.watchCount).toBe(0);
+  });
+
+  it('stops the replay and opens no store watch when the subscriber leaves during it', async () => {
+    const fixture = apiServerFixture();
+    await create(fixture, 'a');
+    await create(fixture, 'b');
+    const result = await fixture.server.watch({
+      ...inNamespace('configmaps', { verb: 'watch' }),
+      user: SYSTEM_ADMIN,
+    });
+    if (isLeft(result)) {
+      throw new Error('expected a watch');
+    }
+    const events: ApiWatchEvent[] = [];
+    const subscription = result.right.subscribe((event) => {
+      events.push(event);
+      subscription.unsubscribe();
+    });
+    await settle();
+    expect(summary(events)).toEqual(['ADDED a@1']);
+    expect(fixture.store.watchCount).toBe(0);
+  });
+
+  it('closes its store watch when the subscriber leaves', async () => {
+    const fixture = apiServerFixture();
+    const recorder = await watch(fixture);
+    await create(fixture, 'a');
+    expect(fixture.store.watchCount).toBe(1);
+    recorder.stop();
+    expect(fixture.store.watchCount).toBe(0);
+    await create(fixture, 'b');
+    expect(summary(recorder.events)).toEqual(['ADDED a@1']);
+  });
 });

@@ -29,6 +29,39 @@ const RFC_7386_EXAMPLES: readonly (readonly [
   [{}, { a: { bb: { ccc: null } } }, { a: { bb: {} } }],
 ];
 
+// RFC 7386's pseudo-code as written: copy, then set or delete each patch key in turn.
+function referenceMergePatch(target: unknown, patch: unknown): unknown {
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return patch;
+  const base =
+    typeof target === 'object' && target !== null && !Array.isArray(target)
+      ? (target as Record<string, unknown>)
+      : {};
+  const result: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete result[key];
+    else
+      Object.defineProperty(result, key, {
+        value: referenceMergePatch(Object.hasOwn(base, key) ? base[key] : undefined, value),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+  }
+  return result;
+}
+
+// JSON objects over a few shared keys, so that patches meet the document's fields.
+const sharedKeys = fc.constantFrom('a', 'b', 'c', '1', '10', '__proto__', 'status');
+const jsonTree = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    fc.constantFrom(null, 1, 'x', true),
+    fc.array(tie('value'), { maxLength: 2 }),
+    tie('object'),
+  ),
+  object: fc.dictionary(sharedKeys, tie('value'), { maxKeys: 5 }),
+})).value;
+
 describe('applyMergePatch', () => {
   it.each(RFC_7386_EXAMPLES)('RFC 7386: %j patched with %j is %j', (original, patch, result) => {
     expect(applyMergePatch(original, patch)).toEqual(result);
@@ -58,6 +91,18 @@ describe('applyMergePatch', () => {
     const result = applyMergePatch({}, patch) as Record<string, unknown>;
     expect(Object.keys(result)).toEqual(['__proto__']);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('gives what the RFC pseudo-code gives, keys in the same order', () => {
+    fc.assert(
+      fc.property(jsonTree, jsonTree, (document, patch) => {
+        const result = applyMergePatch(document, patch);
+        const expected = referenceMergePatch(document, patch);
+        expect(result).toStrictEqual(expected);
+        expect(JSON.stringify(result)).toBe(JSON.stringify(expected));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 
   it('is idempotent and never changes its inputs', () => {

@@ -42,6 +42,23 @@ describe('servedObject', () => {
     expect(Object.isFrozen(first.metadata)).toBe(true);
   });
 
+  it('answers each stored value its own object, however the reads interleave', () => {
+    const values = [1, 2, 3, 4].map((n) => deepFreeze({ metadata: { name: `cfg-${n}` } }));
+    const first = values.map((value, i) => servedObject(kvOf(value, i + 10)));
+    for (const order of [
+      [0, 1, 0, 1],
+      [1, 0, 2, 0],
+      [3, 2, 1, 0],
+      [2, 2, 3, 1],
+    ]) {
+      for (const i of order) {
+        const served = servedObject(kvOf(values[i]!, i + 10));
+        expect(served).toBe(first[i]);
+        expect(served.metadata).toEqual({ name: `cfg-${i + 1}`, resourceVersion: String(i + 10) });
+      }
+    }
+  });
+
   it('serves an object without metadata', () => {
     expect(servedObject(kvOf(deepFreeze({ kind: 'X' }), 2)).metadata).toEqual({
       resourceVersion: '2',
