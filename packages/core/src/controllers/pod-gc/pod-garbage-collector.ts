@@ -59,28 +59,23 @@ export interface PodGarbageCollector {
 
 const GC_INDEX = 'podgc';
 
-/** Files a pod under what pod GC looks for: `terminated`, `terminating`, `unscheduled`. */
+/** Files a pod under what pod GC looks for: `terminated`, `terminating`. */
 const byPodGcState: Indexer<Pod> = (pod) => {
   const terminated = isPodTerminated(pod);
   const terminating = isPodTerminating(pod);
-  const unscheduled = !pod.spec?.nodeName;
   // Most pods are filed nowhere: answer a shared empty list, allocate only otherwise.
-  if (!terminated && !terminating && !unscheduled) {
+  if (!terminated && !terminating) {
     return NOT_FILED;
   }
-  const values: string[] = [];
-  if (terminated) {
-    values.push('terminated');
+  if (terminated && terminating) {
+    return BOTH;
   }
-  if (terminating) {
-    values.push('terminating');
-  }
-  if (unscheduled) {
-    values.push('unscheduled');
-  }
-  return values;
+  return terminated ? TERMINATED : TERMINATING;
 };
 
+const TERMINATED: readonly string[] = Object.freeze(['terminated']);
+const TERMINATING: readonly string[] = Object.freeze(['terminating']);
+const BOTH: readonly string[] = Object.freeze(['terminated', 'terminating']);
 const NOT_FILED: readonly string[] = Object.freeze([]);
 
 /**

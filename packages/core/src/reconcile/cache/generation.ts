@@ -33,15 +33,15 @@ export class Generation<T extends ApiObject> {
   }
 
   /**
-   * Stores `object` under `key`, replacing the object there before. An index is
+   * Stores `object` under `key`, replacing (and answering) the object there before. An index is
    * touched only where the object's values in it changed (an update of a pod's status
    * leaves its namespace and owners alone).
    */
-  put(key: string, object: T): void {
+  put(key: string, object: T): T | undefined {
     const previous = this.objects.get(key);
     this.objects.set(key, object);
     if (previous === object) {
-      return;
+      return previous;
     }
     const filing = this.#filing;
     const oldFiled = this.#filed.get(key);
@@ -60,6 +60,7 @@ export class Generation<T extends ApiObject> {
       file(entries, key, values);
     }
     this.#filed.set(key, filed);
+    return previous;
   }
 
   /** Adds the index `name`, filing every object held under it. */
@@ -78,8 +79,8 @@ export class Generation<T extends ApiObject> {
     }
   }
 
-  /** Removes the object under `key`, if any. */
-  remove(key: string): void {
+  /** Removes the object under `key`, if any; answers it. */
+  remove(key: string): T | undefined {
     const previous = this.objects.get(key);
     if (previous !== undefined) {
       const filed = this.#filed.get(key);
@@ -90,6 +91,7 @@ export class Generation<T extends ApiObject> {
       this.objects.delete(key);
       this.#filed.delete(key);
     }
+    return previous;
   }
 
   /** The keys filed under `value` in index `name`, or `undefined` for an unknown index. */

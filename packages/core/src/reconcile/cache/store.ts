@@ -60,8 +60,11 @@ export interface CacheReader<T extends ApiObject> {
  * an `initDone` with none swaps in an empty one.
  */
 export interface CacheWriter<T extends ApiObject> {
-  /** Applies one watcher event. */
-  apply(event: WatcherEvent<T>): void;
+  /**
+   * Applies one watcher event; answers, for an `apply` or a `delete`, the object the
+   * cache held under that key before (`undefined` otherwise).
+   */
+  apply(event: WatcherEvent<T>): T | undefined;
   /**
    * Adds indexes, filing the objects already held under them; an index already there
    * under the same name and with the same function is kept as is.
@@ -137,11 +140,11 @@ export function createStore<T extends ApiObject>(
       switch (event.type) {
         case 'init':
           buffered = new Generation(indexers);
-          return;
+          return undefined;
         case 'initApply':
           buffered ??= new Generation(indexers);
           buffered.put(objectKeyString(keyOf(event.object)), event.object);
-          return;
+          return undefined;
         case 'initDone':
           live = buffered ?? new Generation(indexers);
           buffered = undefined;
@@ -150,13 +153,11 @@ export function createStore<T extends ApiObject>(
             readySubject.next();
             readySubject.complete();
           }
-          return;
+          return undefined;
         case 'apply':
-          live.put(objectKeyString(keyOf(event.object)), event.object);
-          return;
+          return live.put(objectKeyString(keyOf(event.object)), event.object);
         case 'delete':
-          live.remove(objectKeyString(keyOf(event.object)));
-          return;
+          return live.remove(objectKeyString(keyOf(event.object)));
       }
     },
     addIndexers(added) {

@@ -6,7 +6,7 @@
  */
 import { Observable, Subject, type Subscription } from 'rxjs';
 import type { ApiObject } from '../../apiserver/index.js';
-import { keyOf, type Client, type ResourceType } from '../../client/index.js';
+import type { Client, ResourceType } from '../../client/index.js';
 import { createStore, type CacheReader, type CacheStore, type Indexer } from '../cache/index.js';
 import { watcher, type WatcherEvent, type WatcherOptions } from '../watcher/index.js';
 
@@ -99,8 +99,7 @@ export function sharedInformer<T extends ApiObject>(
       }
       case 'apply':
       case 'delete': {
-        const old = store.reader.get(keyOf(event.object));
-        store.writer.apply(event);
+        const old = store.writer.apply(event);
         changes.next(
           old === undefined
             ? { type: event.type, object: event.object }

@@ -69,13 +69,15 @@ describe('createStore', () => {
     relist(writer, []);
     const first = configMap('a', { resourceVersion: '2' });
     const second = configMap('a', { resourceVersion: '3' });
-    writer.apply({ type: 'apply', object: first });
+    expect(writer.apply({ type: 'apply', object: first })).toBeUndefined();
     expect(reader.get({ namespace: 'default', name: 'a' })).toBe(first);
-    writer.apply({ type: 'apply', object: second });
+    // Each write answers the object it replaced.
+    expect(writer.apply({ type: 'apply', object: second })).toBe(first);
     expect(reader.get('default/a')).toBe(second);
     expect(reader.size).toBe(1);
-    writer.apply({ type: 'delete', object: first });
+    expect(writer.apply({ type: 'delete', object: first })).toBe(second);
     expect(reader.get('default/a')).toBeUndefined();
+    expect(writer.apply({ type: 'delete', object: first })).toBeUndefined();
     expect(reader.size).toBe(0);
   });
 
