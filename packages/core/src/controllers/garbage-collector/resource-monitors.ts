@@ -17,7 +17,7 @@ import type { ApiObject } from '../../apiserver/index.js';
 import type { Client } from '../../client/client.js';
 import { resourceType, type ResourceType } from '../../client/resource-type.js';
 import type { Clock } from '../../clock/index.js';
-import { OWNER_UID_INDEX, type CacheReader, type Indexer } from '../../reconcile/cache/index.js';
+import { OWNER_UID_INDEX, type CacheReader } from '../../reconcile/cache/index.js';
 import {
   sharedInformers,
   type InformerEvent,
@@ -54,12 +54,6 @@ export interface ResourceMonitorsOptions {
   readonly informers?: SharedInformers;
 }
 
-/** The index every monitor's cache files objects under their own `metadata.uid`. */
-const UID_INDEX = 'uid';
-
-/** Files an object under its own `metadata.uid`. */
-const byOwnUid: Indexer = (object) => [object.metadata?.uid ?? ''];
-
 interface Monitor {
   readonly type: ResourceType;
   readonly cache: CacheReader<ApiObject>;
@@ -91,6 +85,8 @@ export class ResourceMonitors {
   private registryChanges: Subscription | undefined;
 
   private readonly informers: SharedInformers;
+  // Every monitored object by uid, kept with the changes (one lookup, not one per resource).
+  private readonly uids = new Map<string, MonitoredObject>();
 
   /** Monitors of `options.registry`'s resources, not started. */
   constructor(private readonly options: ResourceMonitorsOptions) {
@@ -113,17 +109,12 @@ export class ResourceMonitors {
       monitor.subscription.unsubscribe();
     }
     this.monitors.clear();
+    this.uids.clear();
   }
 
   /** The object with this `metadata.uid`, in any cache. */
   byUid(uid: string): MonitoredObject | undefined {
-    for (const { type, cache } of this.monitors.values()) {
-      const [object] = cache.byIndex(UID_INDEX, uid);
-      if (object !== undefined) {
-        return { type, object };
-      }
-    }
-    return undefined;
+    return this.uids.get(uid);
   }
 
   /** Every cached object with an owner reference to `uid`. */
@@ -175,6 +166,7 @@ export class ResourceMonitors {
       if (definition === undefined || definition.version !== monitor.type.version) {
         monitor.subscription.unsubscribe();
         this.monitors.delete(id);
+        this.forgetType(monitor.type);
       }
     }
     for (const [id, definition] of wanted) {
@@ -185,9 +177,45 @@ export class ResourceMonitors {
   }
 
   private monitor(type: ResourceType): Monitor {
-    const informer = this.informers.forType(type, { indexers: { [UID_INDEX]: byOwnUid } });
-    const subscription = informer.events$.subscribe((change) => this.events.next({ type, change }));
+    const informer = this.informers.forType(type);
+    const subscription = informer.events$.subscribe((change) => {
+      this.track(type, change);
+      this.events.next({ type, change });
+    });
     return { type, cache: informer.cache, subscription };
+  }
+
+  /** Keeps the objects by uid in step with a change of `type`. */
+  private track(type: ResourceType, change: InformerEvent<ApiObject>): void {
+    switch (change.type) {
+      case 'synced':
+        this.forgetType(type);
+        for (const object of change.objects) {
+          this.uids.set(object.metadata?.uid ?? '', { type, object });
+        }
+        return;
+      case 'apply': {
+        const oldUid = change.old?.metadata?.uid;
+        const uid = change.object.metadata?.uid ?? '';
+        if (oldUid !== undefined && oldUid !== uid) {
+          this.uids.delete(oldUid);
+        }
+        this.uids.set(uid, { type, object: change.object });
+        return;
+      }
+      case 'delete':
+        this.uids.delete(change.object.metadata?.uid ?? '');
+        return;
+    }
+  }
+
+  /** Drops the objects of `type` from the objects by uid. */
+  private forgetType(type: ResourceType): void {
+    for (const [uid, monitored] of this.uids) {
+      if (monitored.type === type) {
+        this.uids.delete(uid);
+      }
+    }
   }
 }
 

@@ -106,6 +106,39 @@ export class CachedNodeInfo implements NodeInfo {
     this.count(pod, 1);
   }
 
+  /**
+   * Puts `next` where `previous` (the same pod, an older version) is, without moving
+   * it: its requests are counted again only if they changed. Answers `false`, changing
+   * nothing, when `previous` is not here or the two differ in affinity (then remove and
+   * add instead).
+   */
+  replacePod(previous: PodInfo, next: PodInfo): boolean {
+    if (
+      previous.hasAffinity !== next.hasAffinity ||
+      previous.hasRequiredAntiAffinity !== next.hasRequiredAntiAffinity
+    ) {
+      return false;
+    }
+    const index = this.pods.indexOf(previous);
+    if (index < 0) {
+      return false;
+    }
+    this.pods[index] = next;
+    if (previous.hasAffinity) {
+      replaceIn(this.podsWithAffinity, previous, next);
+    }
+    if (previous.hasRequiredAntiAffinity) {
+      replaceIn(this.podsWithRequiredAntiAffinity, previous, next);
+    }
+    if (previous.requests !== next.requests || previous.nonZeroRequests !== next.nonZeroRequests) {
+      this.count(previous, -1);
+      this.count(next, 1);
+    } else {
+      this.generation++;
+    }
+    return true;
+  }
+
   /** Removes the pod with `pod.key`; answers whether it was here. */
   removePod(pod: PodInfo): boolean {
     const removed = removeByKey(this.pods, pod.key);
@@ -164,6 +197,14 @@ export class CachedNodeInfo implements NodeInfo {
       table.allocatableEphemeralStorage[row] = allocatable.ephemeralStorage;
       table.allocatablePods[row] = allocatable.pods;
     }
+  }
+}
+
+/** Puts `next` in the place of `previous` in `pods` (by identity), if it is there. */
+function replaceIn(pods: PodInfo[], previous: PodInfo, next: PodInfo): void {
+  const index = pods.indexOf(previous);
+  if (index >= 0) {
+    pods[index] = next;
   }
 }
 

@@ -201,6 +201,19 @@ export class SchedulerCache implements ClusterSnapshot {
 
   private place(info: PodInfo, nodeName: string, assumed: boolean): void {
     const previous = this.podsByKey.get(info.key);
+    if (previous !== undefined && previous.nodeName === nodeName) {
+      // A new version of a pod that stays on its node (confirmed binding, status):
+      // replaced where it is, without a scan of the node's pods by key.
+      const entry = this.entries.get(nodeName);
+      if (entry !== undefined && entry.replacePod(previous.info, info)) {
+        this.podsByKey.set(info.key, { info, nodeName, assumed });
+        if (info.hasAffinity) {
+          this.affinityListsStale = true;
+        }
+        this.changed(entry);
+        return;
+      }
+    }
     if (previous !== undefined) {
       this.unplace(previous);
     }

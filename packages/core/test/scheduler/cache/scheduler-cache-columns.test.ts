@@ -90,6 +90,14 @@ describe("the scheduler cache's resource columns and node counts", () => {
         const rows = cache.nodes.map((info) => info.row);
         expect(new Set(rows).size).toBe(rows.length);
         cache.nodes.forEach((info) => expectColumnsAgree(cache, info));
+        // The sums agree with the pods each node holds (pods updated in place included).
+        for (const info of cache.nodes) {
+          expect(info.requested.pods).toBe(info.pods.length);
+          expect(info.requested.milliCpu).toBe(
+            info.pods.reduce((sum, held) => sum + held.requests.milliCpu, 0),
+          );
+          expect(new Set(info.pods.map((held) => held.key)).size).toBe(info.pods.length);
+        }
       }),
     );
   });
