@@ -144,12 +144,14 @@ export function schedulePod(options: SchedulePodOptions): ScheduleResult {
 
   const total = candidates.length;
   const toFind = numFeasibleNodesToFind(total, options.percentageOfNodesToScore);
-  const feasible: NodeInfo[] = [];
+  // Sized once (growing by push would copy it several times per cycle), trimmed below.
+  const feasible = new Array<NodeInfo>(Math.min(toFind, total));
+  let feasibleCount = 0;
   const failures = new FailureTally();
   const start = allowed === undefined ? search.nextStartNodeIndex % total : 0;
   let processed = 0;
   // Hot loop (every node filtered): indexed, no closures, failures noted not counted.
-  for (let i = 0; i < total && feasible.length < toFind; i++) {
+  for (let i = 0; i < total && feasibleCount < toFind; i++) {
     let index = start + i;
     if (index >= total) {
       index -= total;
@@ -169,7 +171,7 @@ export function schedulePod(options: SchedulePodOptions): ScheduleResult {
       }
     }
     if (failed === undefined) {
-      feasible.push(node);
+      feasible[feasibleCount++] = node;
     } else {
       failures.note(failed);
     }
@@ -177,6 +179,7 @@ export function schedulePod(options: SchedulePodOptions): ScheduleResult {
   if (allowed === undefined && total > 0) {
     search.nextStartNodeIndex = (start + processed) % total;
   }
+  feasible.length = feasibleCount;
 
   if (feasible.length === 0) {
     const reasons = failures.reasonCounts();
