@@ -6,7 +6,7 @@ import jest from 'eslint-plugin-jest';
 import jsdoc from 'eslint-plugin-jsdoc';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/dist-test/**', 'docs/api/**', '.nx/**', '**/*.js'] },
+  { ignores: ['**/dist/**', '**/dist-test/**', 'docs/api/**', '.nx/**', '**/*.js', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
