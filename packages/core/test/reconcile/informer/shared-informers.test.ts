@@ -1,15 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { Observable, type Subscription } from 'rxjs';
-import {
-  ConfigMaps,
-  InProcessClient,
-  keyOf,
-  Secrets,
-  type ObjectKey,
-} from '../../../src/client/index.js';
+import { ConfigMaps, keyOf, Secrets, type ObjectKey } from '../../../src/client/index.js';
 import type { ConfigMap } from '../../../src/api/kinds/index.js';
-import { MemoryStore, VirtualClock } from '../../../src/index.js';
-import { SYSTEM_ADMIN, startApiServer, type ApiObject } from '../../../src/apiserver/index.js';
+import type { MemoryStore } from '../../../src/index.js';
+import type { ApiObject } from '../../../src/apiserver/index.js';
+import { inProcessServer } from '../../support/in-process-server.js';
 import {
   awaitChange,
   byLabel,
@@ -27,10 +22,7 @@ async function flush(): Promise<void> {
 }
 
 async function environment() {
-  const clock = new VirtualClock();
-  const store = new MemoryStore<ApiObject>({ clock });
-  const { server } = await startApiServer({ store, clock });
-  const client = new InProcessClient({ server, user: SYSTEM_ADMIN });
+  const { clock, client, store } = await inProcessServer();
   return { clock, client, watches: countWatches(store, '/registry/core/configmaps/') };
 }
 
