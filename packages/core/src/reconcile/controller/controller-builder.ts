@@ -12,7 +12,7 @@
  * @module
  */
 import type { Observable } from 'rxjs';
-import { EMPTY, interval, merge } from 'rxjs';
+import { EMPTY, interval, isObservable, lastValueFrom, merge } from 'rxjs';
 import type { ApiObject } from '../../apiserver/index.js';
 import type { Clock, Duration } from '../../clock/index.js';
 import { toPositiveMillis } from '../../clock/index.js';
@@ -90,8 +90,10 @@ export interface ControllerOptions {
 }
 
 interface Source {
-  /** The triggers of one watch. */
-  readonly triggers: () => Observable<ObjectKey>;
+  /** The informer of the watch (a private one is made at each call for a scoped watch). */
+  readonly informer: () => SharedInformer<ApiObject>;
+  /** The keys its changes trigger. */
+  readonly triggers: (informer: SharedInformer<ApiObject>) => Observable<ObjectKey>;
 }
 
 /**
@@ -154,16 +156,16 @@ export class ControllerBuilder<T extends ApiObject> {
     type: ResourceType<O>,
     scope: WatchScope<O> = {},
   ): ControllerBuilder<T> {
-    const source: Source = {
-      triggers: () =>
-        this.changedObjects(type, scope).pipe(
+    return this.with({
+      informer: () => this.informerOf(type, scope) as unknown as SharedInformer<ApiObject>,
+      triggers: (informer) =>
+        changedThrough(informer as unknown as SharedInformer<O>, scope.predicate).pipe(
           flatMapSync((object) => {
             const owner = this.controllingOwner(object);
             return owner === undefined ? [] : [owner];
           }),
         ),
-    };
-    return this.with(source);
+    });
   }
 
   /** Any other resource: `mapToRequests` says which keys a change of one of its objects reconciles. */
@@ -173,8 +175,11 @@ export class ControllerBuilder<T extends ApiObject> {
     scope: WatchScope<W> = {},
   ): ControllerBuilder<T> {
     return this.with({
-      triggers: () =>
-        this.changedObjects(type, scope).pipe(flatMapSync((object) => mapToRequests(object))),
+      informer: () => this.informerOf(type, scope) as unknown as SharedInformer<ApiObject>,
+      triggers: (informer) =>
+        changedThrough(informer as unknown as SharedInformer<W>, scope.predicate).pipe(
+          flatMapSync((object) => mapToRequests(object)),
+        ),
     });
   }
 
@@ -220,11 +225,25 @@ export class ControllerBuilder<T extends ApiObject> {
     return {
       cache: informer.cache,
       run: () => {
+        const followed = sources.map((source) => ({ source, informer: source.informer() }));
+        // As controller-runtime waits for its caches to sync before starting workers:
+        // no reconcile reads a cache of the controller before its first list landed.
+        const synced = Promise.all([
+          informer.cache.ready,
+          ...followed.map(({ informer: followedInformer }) => followedInformer.cache.ready),
+        ]);
+        const reconcileWhenSynced: Reconciler<ControllerContext<T>> = async (request, given) => {
+          await synced;
+          const answer = reconcile(request, given);
+          return isObservable(answer) ? lastValueFrom(answer) : answer;
+        };
         const triggers = merge(
           changedThrough(informer, primary.scope.predicate).pipe(
             flatMapSync((object) => [keyOf(object)]),
           ),
-          ...sources.map((source) => source.triggers()),
+          ...followed.map(({ source, informer: followedInformer }) =>
+            source.triggers(followedInformer),
+          ),
           resyncEvery === undefined
             ? EMPTY
             : interval(resyncEvery, clock.scheduler).pipe(
@@ -232,7 +251,7 @@ export class ControllerBuilder<T extends ApiObject> {
               ),
         );
         return applier({
-          reconcile,
+          reconcile: reconcileWhenSynced,
           context,
           triggers,
           clock,
@@ -251,14 +270,6 @@ export class ControllerBuilder<T extends ApiObject> {
       this.concurrency,
       this.resyncEvery,
     );
-  }
-
-  /** The objects of a secondary watch that changed as its predicate wants. */
-  private changedObjects<W extends ApiObject>(
-    type: ResourceType<W>,
-    scope: WatchScope<W>,
-  ): Observable<W> {
-    return changedThrough(this.informerOf(type, scope), scope.predicate);
   }
 
   /**

@@ -6,7 +6,9 @@ import {
   ConfigMaps,
   Secrets,
   keyOf,
+  type Client,
   type ObjectKey,
+  type ResourceType,
 } from '../../../src/client/index.js';
 import { MemoryStore, VirtualClock } from '../../../src/index.js';
 import { SYSTEM_ADMIN, startApiServer, type ApiObject } from '../../../src/apiserver/index.js';
@@ -195,5 +197,41 @@ describe('controller (builder)', () => {
     await flush();
     expect(reconciled).toContain('for-token');
     running.unsubscribe();
+  });
+
+  it('reconciles only once the caches of every watched type hold their first list', async () => {
+    const { clock, client } = await environment();
+    await client.create(ConfigMaps, { metadata: { namespace: 'default', name: 'a' } });
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // Lists of Secrets wait for the gate: the Secrets cache is not ready until then.
+    const slowSecrets: Client = new Proxy(client, {
+      get(target, property) {
+        if (property === 'list') {
+          return (type: ResourceType, options: object) =>
+            type.plural === 'secrets'
+              ? gate.then(() => target.list(type, options))
+              : target.list(type, options);
+        }
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+      },
+    });
+    const seen: boolean[] = [];
+    const running = controller({ client: slowSecrets, clock })
+      .for(ConfigMaps)
+      .owns(Secrets)
+      .reconcile((_request, { informers }) => {
+        seen.push(informers.forType(Secrets).cache.isReady);
+        return Promise.resolve(awaitChange());
+      })
+      .run()
+      .subscribe();
+    await flush();
+    expect(seen).toEqual([]);
+    release();
+    await flush();
+    running.unsubscribe();
+    expect(seen).toEqual([true]);
   });
 });
