@@ -58,23 +58,29 @@ function isReady(pod: Pod): boolean {
   return (pod.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
 }
 
-/** Counts the pods that are Running and Ready, following a watch of all pods. */
+/**
+ * Counts the pods that are Running and Ready, following the cluster's shared pod
+ * informer (as an operator would: no watch of its own).
+ */
 function readyPodCounter(cluster: Cluster): { readonly count: () => number; stop(): void } {
   const ready = new Set<string>();
-  const subscription = cluster.client.watch(Pods, {}).subscribe((event) => {
-    if (event.type === 'BOOKMARK' || event.type === 'ERROR') {
+  const note = (pod: Pod, present: boolean): void => {
+    const id = pod.metadata?.uid ?? '';
+    if (present && pod.status?.phase === 'Running' && isReady(pod)) {
+      ready.add(id);
+    } else {
+      ready.delete(id);
+    }
+  };
+  const subscription = cluster.informers.forType(Pods).events$.subscribe((event) => {
+    if (event.type === 'synced') {
+      ready.clear();
+      for (const pod of event.objects) {
+        note(pod, true);
+      }
       return;
     }
-    const key = `${event.object.metadata?.namespace ?? ''}/${event.object.metadata?.name ?? ''}`;
-    if (
-      event.type !== 'DELETED' &&
-      event.object.status?.phase === 'Running' &&
-      isReady(event.object)
-    ) {
-      ready.add(key);
-    } else {
-      ready.delete(key);
-    }
+    note(event.object, event.type === 'apply');
   });
   return { count: () => ready.size, stop: () => subscription.unsubscribe() };
 }

@@ -364,7 +364,8 @@ function clientWatchEvent<T>(event: ApiWatchEvent): ClientWatchEvent<T> {
     case 'ADDED':
     case 'MODIFIED':
     case 'DELETED':
-      return { type: event.type, object: event.object as T };
+      // The same shape: passed on as it is (every event of every watch comes here).
+      return event as ClientWatchEvent<T>;
   }
 }
 

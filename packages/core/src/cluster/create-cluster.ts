@@ -23,7 +23,7 @@ import {
   type PodSource,
 } from '../kubelet/index.js';
 import { kubeProxy, seededRandom, type KubeProxy } from '../proxy/index.js';
-import { sharedInformers } from '../reconcile/informer/index.js';
+import { sharedInformers, type SharedInformers } from '../reconcile/informer/index.js';
 import { scheduler, type SchedulerProfile } from '../scheduler/index.js';
 import { MemoryStore } from '../store/index.js';
 import { subscribingHost, type ComponentHost, type StartedComponent } from './cluster-component.js';
@@ -107,6 +107,12 @@ export interface Cluster {
   readonly server: ApiServer;
   /** A client as `system:admin`. */
   readonly client: InProcessClient;
+  /**
+   * The controller manager's shared informers (one watch and one cache per resource
+   * type). Following them (`informers.forType(Pods).events$`) observes the cluster
+   * without another watch, from the cache the controllers read.
+   */
+  readonly informers: SharedInformers;
   /** The behaviour of containers, shared by every node's runtime: script it at any time. */
   readonly runtimeScript: RuntimeScript;
   /** The cluster's kube-proxy (`resolve(ip, port)`), unless it was left out or replaced. */
@@ -246,6 +252,7 @@ export async function createCluster(options: CreateClusterOptions = {}): Promise
     apiServer,
     server,
     client,
+    informers,
     runtimeScript,
     proxy,
     nodes,

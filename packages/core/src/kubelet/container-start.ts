@@ -24,6 +24,8 @@ export interface ContainerStartHost {
   changed(): void;
   /** Whether the worker still runs (the kubelet was not stopped, the pod not removed). */
   alive(): boolean;
+  /** The runtime reported a change of one of the pod's containers: sync the pod. */
+  containerChanged(): void;
 }
 
 /**
@@ -155,7 +157,7 @@ export async function startContainer(
   }
   const containerId = created.right;
   record.containerId = containerId;
-  context.containerOwners.set(containerId, { containerChanged: () => host.resyncAfter(0) });
+  context.containerOwners.set(containerId, host);
   recordPodEvent(context, pod, 'Normal', 'Created', `Created container: ${name}`);
   const started = await runtime.startContainer(containerId);
   if (!host.alive()) {

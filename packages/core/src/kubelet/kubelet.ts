@@ -25,7 +25,7 @@ import {
 import { nodeLease } from './node-lease.js';
 import { nodeAgent, type NodeAgent } from './node-status.js';
 import { partitionableClient } from './partitionable-client.js';
-import { podKey, watchPodsOfNode, type PodSource } from './pod-source.js';
+import { podIdentity, podKey, watchPodsOfNode, type PodSource } from './pod-source.js';
 import { PodWorker } from './pod-worker.js';
 import type { PodWorkerContext } from './pod-worker-context.js';
 import { statusManager } from './status-manager.js';
@@ -173,7 +173,7 @@ export function kubelet(options: KubeletOptions): Kubelet {
       });
 
       const handlePod = (pod: Pod): void => {
-        const uid = pod.metadata?.uid ?? podKey(pod);
+        const uid = podIdentity(pod);
         const existing = workers.get(uid);
         if (existing !== undefined) {
           existing.update(pod);
@@ -205,7 +205,7 @@ export function kubelet(options: KubeletOptions): Kubelet {
           case 'initDone': {
             const pods = (listed ?? []).sort(byCreation);
             listed = undefined;
-            const present = new Set(pods.map((pod) => pod.metadata?.uid ?? podKey(pod)));
+            const present = new Set(pods.map(podIdentity));
             for (const [uid, worker] of workers) {
               if (!present.has(uid)) {
                 worker.remove();
@@ -218,7 +218,7 @@ export function kubelet(options: KubeletOptions): Kubelet {
             handlePod(event.object);
             return;
           case 'delete':
-            workers.get(event.object.metadata?.uid ?? podKey(event.object))?.remove();
+            workers.get(podIdentity(event.object))?.remove();
             return;
         }
       };

@@ -65,21 +65,26 @@ interface NodeSubscriber {
  * Guarantees: each subscriber sees the watcher's grammar; its objects are the
  * watcher's, by reference.
  *
- * Caveat: the pods bound to nodes are held in memory (by reference) while anyone
- * subscribes.
+ * Caveats: the pods bound to nodes are held in memory (by reference) while anyone
+ * subscribes; a late subscriber's list is a pass over all of them.
  */
 export function sharedPodSource(options: PodSourceOptions): PodSource {
   const subscribers = new Map<string, Set<NodeSubscriber>>();
   let subscriberCount = 0;
-  let podsByNode = new Map<string, Map<string, Pod>>();
-  let nodeOfPod = new Map<string, string>();
+  // The pods bound to a node, by identity (one map, one lookup per event: every pod
+  // event of the cluster passes here). A pod's node is its `spec.nodeName`.
+  let bound = new Map<string, Pod>();
   // The list being received (between init and initDone), or undefined.
-  let listing: { byNode: Map<string, Map<string, Pod>>; nodeOf: Map<string, string> } | undefined;
+  let listing: Map<string, Pod> | undefined;
   let listed = false;
   let watch: Subscription | undefined;
 
   const each = (nodeName: string, event: WatcherEvent<Pod>): void => {
-    for (const entry of subscribers.get(nodeName) ?? []) {
+    const entries = subscribers.get(nodeName);
+    if (entries === undefined) {
+      return;
+    }
+    for (const entry of entries) {
       if (entry.synced) {
         entry.subscriber.next(event);
       }
@@ -87,46 +92,19 @@ export function sharedPodSource(options: PodSourceOptions): PodSource {
   };
   const replay = (nodeName: string, entry: NodeSubscriber): void => {
     entry.subscriber.next({ type: 'init' });
-    for (const object of podsByNode.get(nodeName)?.values() ?? []) {
-      entry.subscriber.next({ type: 'initApply', object });
+    for (const object of bound.values()) {
+      if (object.spec?.nodeName === nodeName) {
+        entry.subscriber.next({ type: 'initApply', object });
+      }
     }
     entry.subscriber.next({ type: 'initDone' });
     entry.synced = true;
-  };
-  const place = (
-    byNode: Map<string, Map<string, Pod>>,
-    nodeOf: Map<string, string>,
-    key: string,
-    nodeName: string,
-    pod: Pod,
-  ): void => {
-    nodeOf.set(key, nodeName);
-    let pods = byNode.get(nodeName);
-    if (pods === undefined) {
-      pods = new Map();
-      byNode.set(nodeName, pods);
-    }
-    pods.set(key, pod);
-  };
-  const unplace = (key: string): { nodeName: string; pod: Pod } | undefined => {
-    const nodeName = nodeOfPod.get(key);
-    if (nodeName === undefined) {
-      return undefined;
-    }
-    nodeOfPod.delete(key);
-    const pods = podsByNode.get(nodeName);
-    const pod = pods?.get(key);
-    pods?.delete(key);
-    if (pods?.size === 0) {
-      podsByNode.delete(nodeName);
-    }
-    return pod === undefined ? undefined : { nodeName, pod };
   };
 
   const onEvent = (event: WatcherEvent<Pod>): void => {
     switch (event.type) {
       case 'init':
-        listing = { byNode: new Map(), nodeOf: new Map() };
+        listing = new Map();
         for (const entries of subscribers.values()) {
           for (const entry of entries) {
             if (entry.synced) {
@@ -138,15 +116,14 @@ export function sharedPodSource(options: PodSourceOptions): PodSource {
       case 'initApply': {
         const nodeName = event.object.spec?.nodeName;
         if (listing !== undefined && nodeName !== undefined && nodeName !== '') {
-          place(listing.byNode, listing.nodeOf, podKey(event.object), nodeName, event.object);
+          listing.set(podIdentity(event.object), event.object);
           each(nodeName, event);
         }
         return;
       }
       case 'initDone':
         if (listing !== undefined) {
-          podsByNode = listing.byNode;
-          nodeOfPod = listing.nodeOf;
+          bound = listing;
           listing = undefined;
         }
         listed = true;
@@ -161,25 +138,29 @@ export function sharedPodSource(options: PodSourceOptions): PodSource {
         }
         return;
       case 'apply': {
-        const key = podKey(event.object);
+        const id = podIdentity(event.object);
         const nodeName = event.object.spec?.nodeName;
-        const previous = nodeOfPod.get(key);
-        if (previous !== undefined && previous !== nodeName) {
-          const removed = unplace(key);
-          if (removed !== undefined) {
-            each(removed.nodeName, { type: 'delete', object: removed.pod });
+        const onNode = nodeName !== undefined && nodeName !== '';
+        const previous = bound.get(id);
+        const previousNode = previous?.spec?.nodeName;
+        if (previous !== undefined && previousNode !== nodeName) {
+          if (!onNode) {
+            bound.delete(id);
           }
+          each(previousNode ?? '', { type: 'delete', object: previous });
         }
-        if (nodeName !== undefined && nodeName !== '') {
-          place(podsByNode, nodeOfPod, key, nodeName, event.object);
+        if (onNode) {
+          bound.set(id, event.object);
           each(nodeName, event);
         }
         return;
       }
       case 'delete': {
-        const removed = unplace(podKey(event.object));
-        if (removed !== undefined) {
-          each(removed.nodeName, event);
+        const id = podIdentity(event.object);
+        const previous = bound.get(id);
+        if (previous !== undefined) {
+          bound.delete(id);
+          each(previous.spec?.nodeName ?? '', event);
         }
         return;
       }
@@ -189,8 +170,7 @@ export function sharedPodSource(options: PodSourceOptions): PodSource {
   const stop = (): void => {
     watch?.unsubscribe();
     watch = undefined;
-    podsByNode = new Map();
-    nodeOfPod = new Map();
+    bound = new Map();
     listing = undefined;
     listed = false;
   };
@@ -222,6 +202,14 @@ export function sharedPodSource(options: PodSourceOptions): PodSource {
         }
       };
     });
+}
+
+/**
+ * What identifies a pod for the life of the object: its `metadata.uid` (a string the
+ * apiserver made once, cheap as a map key), or its `namespace/name` when it has none.
+ */
+export function podIdentity(pod: Pod): string {
+  return pod.metadata?.uid ?? podKey(pod);
 }
 
 /** A pod's `namespace/name`. */

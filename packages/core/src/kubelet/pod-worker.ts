@@ -9,7 +9,12 @@ import type { Pod, PodStatus } from '../api/kinds/index.js';
 import { jsonEqual } from '../apiserver/index.js';
 import type { Timer } from '../clock/index.js';
 import { newContainerRecord, type ContainerRecord } from './container-record.js';
-import { ERROR_RESYNC_MS, mayRestart, startContainer } from './container-start.js';
+import {
+  ERROR_RESYNC_MS,
+  mayRestart,
+  startContainer,
+  type ContainerStartHost,
+} from './container-start.js';
 import { recordPodEvent, type PodWorkerContext } from './pod-worker-context.js';
 import { buildPodStatus, initializationDone, podPhase, rejectedPodStatus } from './pod-status.js';
 import { startContainerProbes, type ContainerProbes } from './probes.js';
@@ -41,7 +46,11 @@ export class PodWorker {
   readonly #context: PodWorkerContext;
   readonly #initContainers: ContainerRecord[];
   readonly #containers: ContainerRecord[];
-  readonly #probes = new Map<ContainerRecord, ContainerProbes>();
+  // Init containers then containers (the same array as #containers when there are no
+  // init containers).
+  readonly #records: readonly ContainerRecord[];
+  // Made for the first container with probes: most pods have none.
+  #probes: Map<ContainerRecord, ContainerProbes> | undefined;
   readonly #startTime: number;
   #rejection: PodStatus | undefined;
   #sandboxId: string | undefined;
@@ -77,13 +86,25 @@ export class PodWorker {
     const initContainers = Array.isArray(pod.spec?.initContainers) ? pod.spec.initContainers : [];
     this.#containers = containers.map((spec) => newContainerRecord(spec, 'regular'));
     this.#initContainers = initContainers.map((spec) => newContainerRecord(spec, 'init'));
+    this.#records =
+      this.#initContainers.length === 0
+        ? this.#containers
+        : [...this.#initContainers, ...this.#containers];
     if (options.rejection !== undefined) {
       this.#rejection = rejectedPodStatus(pod, options.rejection.reason, options.rejection.message);
       recordPodEvent(context, pod, 'Warning', options.rejection.reason, options.rejection.message);
     }
     context.statusManager.track(
       uid,
-      { pod: () => this.#pod, status: () => this.#buildStatus() },
+      {
+        pod: () => this.#pod,
+        status: () => this.#buildStatus(),
+        written: (built, kept) => {
+          if (this.#previousStatus === built) {
+            this.#previousStatus = kept;
+          }
+        },
+      },
       pod.status,
     );
   }
@@ -121,10 +142,10 @@ export class PodWorker {
   stop(): void {
     this.#stopped = true;
     this.#resync?.cancel();
-    for (const probes of this.#probes.values()) {
+    for (const probes of this.#probes?.values() ?? []) {
       probes.stop();
     }
-    this.#probes.clear();
+    this.#probes = undefined;
   }
 
   #alive = (): boolean => !this.#stopped && !this.#removed;
@@ -230,7 +251,7 @@ export class PodWorker {
       // The sandbox died: every container goes with it, and a new sandbox is made.
       this.#sandboxId = undefined;
       this.#sandboxAttempt++;
-      for (const record of [...this.#initContainers, ...this.#containers]) {
+      for (const record of this.#records) {
         this.#stopProbes(record);
       }
     }
@@ -295,7 +316,7 @@ export class PodWorker {
   /** Reads the runtime's state of every container, and starts or stops their probes. */
   #refresh(): void {
     const { runtime } = this.#context;
-    for (const record of [...this.#initContainers, ...this.#containers]) {
+    for (const record of this.#records) {
       if (record.containerId !== undefined) {
         const status = runtime.containerStatus(record.containerId);
         record.runtime = isLeft(status) ? undefined : status.right;
@@ -312,7 +333,7 @@ export class PodWorker {
   }
 
   #ensureProbes(record: ContainerRecord): void {
-    if (this.#probes.has(record) || record.containerId === undefined) {
+    if (this.#probes?.has(record) === true || record.containerId === undefined) {
       return;
     }
     const spec = record.spec;
@@ -361,27 +382,41 @@ export class PodWorker {
           .then(() => this.#request());
       },
     });
-    this.#probes.set(record, probes);
+    (this.#probes ??= new Map()).set(record, probes);
     record.started = probes.started;
     record.ready = probes.ready && record.kind === 'regular';
   }
 
   #stopProbes(record: ContainerRecord): void {
-    this.#probes.get(record)?.stop();
-    this.#probes.delete(record);
+    this.#probes?.get(record)?.stop();
+    this.#probes?.delete(record);
     record.started = false;
     record.ready = false;
   }
 
-  #host() {
-    return {
-      pod: this.#pod,
-      uid: this.uid,
-      sandboxId: this.#sandboxId ?? '',
-      resyncAfter: (ms: number) => this.resyncAfter(ms),
-      changed: this.#changed,
-      alive: this.#alive,
-    };
+  // One host per worker, made on first need: it reads the worker's current state, and
+  // the runtime's events about its containers reach the worker through it.
+  #hostObject: ContainerStartHost | undefined;
+
+  #host(): ContainerStartHost {
+    if (this.#hostObject === undefined) {
+      // eslint-disable-next-line @typescript-eslint/no-this-alias -- the host's getters read the worker's private state
+      const worker = this;
+      this.#hostObject = {
+        get pod() {
+          return worker.#pod;
+        },
+        uid: this.uid,
+        get sandboxId() {
+          return worker.#sandboxId ?? '';
+        },
+        resyncAfter: (ms: number) => this.resyncAfter(ms),
+        changed: this.#changed,
+        alive: this.#alive,
+        containerChanged: () => this.resyncAfter(0),
+      };
+    }
+    return this.#hostObject;
   }
 
   /** Runs the init containers in order; answers whether they all completed. */
@@ -444,7 +479,7 @@ export class PodWorker {
   /** The pod reached `phase` for good: stop its sandbox, give back its resources. */
   async #finish(phase: 'Succeeded' | 'Failed'): Promise<void> {
     this.#terminalPhase = phase;
-    for (const record of [...this.#initContainers, ...this.#containers]) {
+    for (const record of this.#records) {
       this.#stopProbes(record);
     }
     this.#context.admission.release(this.uid);
@@ -465,7 +500,7 @@ export class PodWorker {
       context: this.#context,
       uid: this.uid,
       pod: this.#pod,
-      records: [...this.#initContainers, ...this.#containers],
+      records: this.#records,
       sandboxId: this.#sandboxId,
       stopProbes: (record) => this.#stopProbes(record),
       refresh: () => this.#refresh(),
@@ -486,7 +521,7 @@ export class PodWorker {
   async #tearDown(): Promise<void> {
     this.stop();
     const { runtime, context } = { runtime: this.#context.runtime, context: this.#context };
-    for (const record of [...this.#initContainers, ...this.#containers]) {
+    for (const record of this.#records) {
       if (record.containerId !== undefined) {
         context.containerOwners.delete(record.containerId);
       }

@@ -18,6 +18,12 @@ export interface PodStatusProvider {
   pod(): Pod;
   /** The status the pod should have now. */
   status(): PodStatus;
+  /**
+   * `built` (an answer of {@link PodStatusProvider.status}) was written; `kept` is
+   * what the manager keeps of it: the apiserver's copy when it says the same (so that
+   * only one copy of each pod's status stays in memory), else `built`.
+   */
+  written?(built: PodStatus, kept: PodStatus): void;
 }
 
 /** One pod the manager follows. */
@@ -29,7 +35,8 @@ interface Entry {
   dirty: boolean;
   failures: number;
   retry?: Timer;
-  waiters: (() => void)[];
+  /** Who waits for the status to be settled (made on first need). */
+  waiters: (() => void)[] | undefined;
 }
 
 /** What {@link statusManager} needs. */
@@ -75,7 +82,10 @@ export function statusManager(options: StatusManagerOptions): StatusManager {
 
   const release = (entry: Entry): void => {
     const waiters = entry.waiters;
-    entry.waiters = [];
+    if (waiters === undefined) {
+      return;
+    }
+    entry.waiters = undefined;
     for (const resolve of waiters) {
       resolve();
     }
@@ -85,6 +95,7 @@ export function statusManager(options: StatusManagerOptions): StatusManager {
     entry.dirty = false;
     const status = entry.provider.status();
     if (entry.written !== undefined && jsonEqual(entry.written, status)) {
+      entry.provider.written?.(status, entry.written);
       release(entry);
       return;
     }
@@ -119,7 +130,10 @@ export function statusManager(options: StatusManagerOptions): StatusManager {
       return;
     }
     entry.failures = 0;
-    entry.written = status;
+    const served = answer.right.status;
+    const kept = served !== undefined && jsonEqual(served, status) ? served : status;
+    entry.written = kept;
+    entry.provider.written?.(status, kept);
     emit({ type: 'PodStatusWritten', pod: answer.right });
     if (entry.dirty) {
       pending.add(uid);
@@ -172,7 +186,7 @@ export function statusManager(options: StatusManagerOptions): StatusManager {
           writing: false,
           dirty: false,
           failures: 0,
-          waiters: [],
+          waiters: undefined,
         });
       }
     },
@@ -183,7 +197,7 @@ export function statusManager(options: StatusManagerOptions): StatusManager {
         return Promise.resolve();
       }
       return new Promise<void>((resolve) => {
-        entry.waiters.push(resolve);
+        (entry.waiters ??= []).push(resolve);
         markDirty(uid);
       });
     },

@@ -6,6 +6,7 @@ import {
   BUILT_IN_COMPONENT_NAMES,
   CLUSTER_HISTORY_REVISIONS,
   createCluster,
+  type Cluster,
   type ClusterComponent,
 } from '../../src/cluster/index.js';
 import { EMPTY } from 'rxjs';
@@ -15,6 +16,15 @@ async function flush(): Promise<void> {
   for (let i = 0; i < 60; i++) {
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
+}
+
+/** Creates the pod `default/<name>` (one nginx container), failing the test if it cannot. */
+async function createPod(cluster: Cluster, name: string): Promise<void> {
+  const created = await cluster.client.create(Pods, {
+    metadata: { namespace: 'default', name },
+    spec: { containers: [{ name: 'c', image: 'nginx' }] },
+  });
+  expect(isRight(created)).toBe(true);
 }
 
 describe('createCluster', () => {
@@ -56,15 +66,44 @@ describe('createCluster', () => {
     const clock = new VirtualClock();
     const cluster = await createCluster({ clock, nodes: 1 });
     try {
-      await cluster.client.create(Pods, {
-        metadata: { namespace: 'default', name: 'p' },
-        spec: { containers: [{ name: 'c', image: 'nginx' }] },
-      });
+      await createPod(cluster, 'p');
       await flush();
       const pod = await cluster.client.get(Pods, { namespace: 'default', name: 'p' });
       expect(isRight(pod) && pod.right.spec?.nodeName).toBe('node-1');
       expect(isRight(pod) && pod.right.status?.phase).toBe('Running');
       expect(isRight(pod) && pod.right.status?.podIP).toMatch(/^10\.244\.0\./);
+    } finally {
+      await cluster.stop();
+    }
+  });
+
+  it('shares its controllers’ informers: following pods through them opens no watch', async () => {
+    const clock = new VirtualClock();
+    const cluster = await createCluster({ clock, nodes: 1 });
+    try {
+      await createPod(cluster, 'p');
+      await flush();
+      const watches: string[] = [];
+      const audit = cluster.server.audit$.subscribe((entry) => {
+        if (entry.verb === 'watch') {
+          watches.push(entry.resource.resource);
+        }
+      });
+      const seen: string[] = [];
+      const following = cluster.informers.forType(Pods).events$.subscribe((event) => {
+        seen.push(
+          event.type === 'synced'
+            ? `synced:${event.objects.map((pod) => pod.metadata?.name ?? '').join(',')}`
+            : `${event.type}:${event.object.metadata?.name ?? ''}`,
+        );
+      });
+      expect(seen).toEqual(['synced:p']);
+      await createPod(cluster, 'q');
+      await flush();
+      expect(seen.slice(0, 2)).toEqual(['synced:p', 'apply:q']);
+      expect(watches).toEqual([]);
+      following.unsubscribe();
+      audit.unsubscribe();
     } finally {
       await cluster.stop();
     }

@@ -147,7 +147,11 @@ export function watcher<T extends ApiObject>(
           // synchronously, inside subscribe, can already be closed by what it answers.
           inFlight.add(
             client.watch(type, watchOptions).subscribe({
-              next: (event) => feed(current, { _tag: 'WatchEvent', event }),
+              next: (event) => {
+                if (!applyObjectEvent(current, event)) {
+                  feed(current, { _tag: 'WatchEvent', event });
+                }
+              },
               complete: () => feed(current, { _tag: 'WatchEnded' }),
               error: (error: unknown) => feed(current, watchError(brokenContract('watch', error))),
             }),
@@ -163,6 +167,40 @@ export function watcher<T extends ApiObject>(
           return;
         }
       }
+    };
+
+    // Every object event of every watch passes here: when nothing waits in the queue,
+    // the transition `step` would make (`Watching` at the object's resourceVersion,
+    // one `apply` or `delete`, no command) is made in place, without building the
+    // input, the transition and the queue entry. Answers whether it handled `event`.
+    const applyObjectEvent = (from: number, event: ClientWatchEvent<T>): boolean => {
+      if (
+        draining ||
+        queue.length > 0 ||
+        (state._tag !== 'Watching' && state._tag !== 'InitListed') ||
+        (event.type !== 'ADDED' && event.type !== 'MODIFIED' && event.type !== 'DELETED')
+      ) {
+        return false;
+      }
+      if (from !== generation || subscriber.closed) {
+        return true;
+      }
+      const object = event.object;
+      state = {
+        _tag: 'Watching',
+        resourceVersion: object.metadata?.resourceVersion ?? state.resourceVersion,
+        failures: 0,
+      };
+      draining = true;
+      try {
+        subscriber.next(
+          event.type === 'DELETED' ? { type: 'delete', object } : { type: 'apply', object },
+        );
+      } finally {
+        draining = false;
+      }
+      drain();
+      return true;
     };
 
     // Inputs that arrive while one is being handled (a watch answering synchronously)

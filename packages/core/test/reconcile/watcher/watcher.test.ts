@@ -291,6 +291,30 @@ describe('watcher', () => {
     expect(client.watches).toEqual([]);
   });
 
+  it('delivers an event the watch sends while the subscriber handles one after it, in order', async () => {
+    const client = new ScriptedClient();
+    const events: string[] = [];
+    const subscription = watcher(client, CONFIG_MAPS, { clock: new VirtualClock() }).subscribe(
+      (event) => {
+        const name = 'object' in event ? (event.object.metadata?.name ?? '') : '';
+        events.push(`${event.type}:${name}`);
+        if (event.type === 'apply' && name === 'a') {
+          // The handler's write comes back on the watch before it returns.
+          client.lastWatch().emit({ type: 'MODIFIED', object: c });
+          events.push('handled:a');
+        }
+      },
+    );
+    await listed(client, '4', []);
+    client.lastWatch().emit({ type: 'ADDED', object: a }, { type: 'DELETED', object: b });
+    expect(events).toEqual(['init:', 'initDone:', 'apply:a', 'handled:a', 'apply:c', 'delete:b']);
+    // The watch resumes from the last resourceVersion seen (b's, 6).
+    client.lastWatch().end();
+    await settle();
+    expect(client.watches.map((watch) => watch.options.resourceVersion)).toEqual(['4', '6']);
+    subscription.unsubscribe();
+  });
+
   it('runs one independent loop per subscription', () => {
     const client = new ScriptedClient();
     const source = watcher(client, CONFIG_MAPS, { clock: new VirtualClock() });
