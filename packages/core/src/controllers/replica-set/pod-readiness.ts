@@ -20,7 +20,17 @@ export function isPodActive(pod: Pod): boolean {
 
 /** The pod's `Ready` condition, if it has one. */
 export function readyConditionOf(pod: Pod): PodCondition | undefined {
-  return pod.status?.conditions?.find((condition) => condition.type === 'Ready');
+  // A loop, not `find`: it runs for every pod of every ReplicaSet sync.
+  const conditions = pod.status?.conditions;
+  if (conditions === undefined) {
+    return undefined;
+  }
+  for (const condition of conditions) {
+    if (condition.type === 'Ready') {
+      return condition;
+    }
+  }
+  return undefined;
 }
 
 /** Whether the pod's `Ready` condition is `True`. */

@@ -154,14 +154,13 @@ async function syncReplicaSet(options: {
   // The pods it may claim: those it controls, and the orphans of its namespace (the
   // pods of other controllers are not its business), without a scan of the namespace.
   const uid = replicaSet.metadata?.uid ?? '';
-  const candidates = new Set([
-    ...options.pods.byIndex(OWNER_UID_INDEX, uid),
-    ...options.pods.byIndex(ORPHANS_INDEX, namespace),
-  ]);
+  const controlled = options.pods.byIndex(OWNER_UID_INDEX, uid);
+  const orphans = options.pods.byIndex(ORPHANS_INDEX, namespace);
+  const candidates = orphans.length === 0 ? controlled : [...new Set([...controlled, ...orphans])];
   const claims = planPodClaims({
     replicaSet,
     selector: selector.right,
-    pods: [...candidates].filter(isPodActive),
+    pods: candidates.filter(isPodActive),
   });
   for (const pod of claims.toRelease) {
     await releasePod({ client, replicaSet, pod });
@@ -173,7 +172,7 @@ async function syncReplicaSet(options: {
       adopted.push(patched);
     }
   }
-  const owned = [...claims.owned, ...adopted];
+  const owned = adopted.length === 0 ? claims.owned : [...claims.owned, ...adopted];
   // The status is written even when scaling fails, as upstream: the failure is thrown after.
   const scalingFailure = expectations.satisfied(key, clock.now())
     ? await manageReplicas({

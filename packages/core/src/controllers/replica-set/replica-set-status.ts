@@ -40,8 +40,7 @@ export function computeReplicaSetStatus(options: {
   let available = 0;
   let nextAvailableAt = Number.POSITIVE_INFINITY;
   for (const pod of pods) {
-    const labels = pod.metadata?.labels ?? {};
-    if (templateLabels.every(([key, value]) => labels[key] === value)) {
+    if (hasEveryLabel(pod.metadata?.labels, templateLabels)) {
       fullyLabeled++;
     }
     if (isPodReady(pod)) {
@@ -66,4 +65,17 @@ export function computeReplicaSetStatus(options: {
     },
     nextAvailableIn: Number.isFinite(nextAvailableAt) ? nextAvailableAt - now : undefined,
   };
+}
+
+/** Whether `labels` has every `[key, value]` of `wanted` (a loop: it runs for every pod of every sync). */
+function hasEveryLabel(
+  labels: Readonly<Record<string, string>> | undefined,
+  wanted: readonly (readonly [string, string])[],
+): boolean {
+  for (const [key, value] of wanted) {
+    if (labels?.[key] !== value) {
+      return false;
+    }
+  }
+  return true;
 }
