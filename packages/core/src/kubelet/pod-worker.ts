@@ -400,15 +400,15 @@ export class PodWorker {
 
   #host(): ContainerStartHost {
     if (this.#hostObject === undefined) {
-      // eslint-disable-next-line @typescript-eslint/no-this-alias -- the host's getters read the worker's private state
-      const worker = this;
+      const currentPod = (): Pod => this.#pod;
+      const currentSandboxId = (): string => this.#sandboxId ?? '';
       this.#hostObject = {
         get pod() {
-          return worker.#pod;
+          return currentPod();
         },
         uid: this.uid,
         get sandboxId() {
-          return worker.#sandboxId ?? '';
+          return currentSandboxId();
         },
         resyncAfter: (ms: number) => this.resyncAfter(ms),
         changed: this.#changed,

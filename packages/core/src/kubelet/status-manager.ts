@@ -19,9 +19,10 @@ export interface PodStatusProvider {
   /** The status the pod should have now. */
   status(): PodStatus;
   /**
-   * `built` (an answer of {@link PodStatusProvider.status}) was written; `kept` is
-   * what the manager keeps of it: the apiserver's copy when it says the same (so that
-   * only one copy of each pod's status stays in memory), else `built`.
+   * The apiserver has `built` (an answer of {@link PodStatusProvider.status}): it was
+   * just written, or it equals what was. `kept` is the copy the manager keeps: the
+   * apiserver's when it says the same, so that one copy of each pod's status stays in
+   * memory, not two; else `built`.
    */
   written?(built: PodStatus, kept: PodStatus): void;
 }

@@ -107,14 +107,8 @@ function onWatchEvent<T extends ApiObject>(
   switch (event.type) {
     case 'ADDED':
     case 'MODIFIED':
-    case 'DELETED': {
-      const resourceVersion = event.object.metadata?.resourceVersion ?? state.resourceVersion;
-      const emitted: WatcherEvent<T> =
-        event.type === 'DELETED'
-          ? { type: 'delete', object: event.object }
-          : { type: 'apply', object: event.object };
-      return stay({ _tag: 'Watching', resourceVersion, failures: 0 }, [emitted]);
-    }
+    case 'DELETED':
+      return stay(watchingAfter(state, event), [watcherEventOf(event)]);
     case 'BOOKMARK':
       return stay({ _tag: 'Watching', resourceVersion: event.resourceVersion, failures: 0 }, []);
     case 'ERROR':
@@ -127,6 +121,34 @@ function onWatchEvent<T extends ApiObject>(
         options,
       );
   }
+}
+
+/** An object event of a watch. */
+export type ObjectWatchEvent<T extends ApiObject> = Extract<
+  ClientWatchEvent<T>,
+  { readonly type: 'ADDED' | 'MODIFIED' | 'DELETED' }
+>;
+
+/**
+ * The state after an object event: `Watching` at the object's resourceVersion (the
+ * state's own when the object has none), no failures.
+ */
+export function watchingAfter<T extends ApiObject>(
+  state: WatcherInitListed | WatcherWatching,
+  event: ObjectWatchEvent<T>,
+): WatcherWatching {
+  return {
+    _tag: 'Watching',
+    resourceVersion: event.object.metadata?.resourceVersion ?? state.resourceVersion,
+    failures: 0,
+  };
+}
+
+/** What the watcher emits for an object event: `delete` for DELETED, else `apply`. */
+export function watcherEventOf<T extends ApiObject>(event: ObjectWatchEvent<T>): WatcherEvent<T> {
+  return event.type === 'DELETED'
+    ? { type: 'delete', object: event.object }
+    : { type: 'apply', object: event.object };
 }
 
 /** A 410: the resourceVersion (or continue token) asked for is no longer kept. */

@@ -18,7 +18,7 @@ import type {
 import type { ResourceType } from '../../client/resource-type.js';
 import type { Clock } from '../../clock/index.js';
 import { DEFAULT_WATCHER_BACKOFF, type BackoffPolicy } from './backoff.js';
-import { step, type StepOptions } from './step.js';
+import { step, watcherEventOf, watchingAfter, type StepOptions } from './step.js';
 import type { WatcherEvent } from './watcher-event.js';
 import {
   commandOf,
@@ -170,9 +170,9 @@ export function watcher<T extends ApiObject>(
     };
 
     // Every object event of every watch passes here: when nothing waits in the queue,
-    // the transition `step` would make (`Watching` at the object's resourceVersion,
-    // one `apply` or `delete`, no command) is made in place, without building the
-    // input, the transition and the queue entry. Answers whether it handled `event`.
+    // the transition `step` would make (the same `watchingAfter` state and
+    // `watcherEventOf` event, no command) is made in place, without building the input,
+    // the transition and the queue entry. Answers whether it handled `event`.
     const applyObjectEvent = (from: number, event: ClientWatchEvent<T>): boolean => {
       if (
         draining ||
@@ -185,17 +185,10 @@ export function watcher<T extends ApiObject>(
       if (from !== generation || subscriber.closed) {
         return true;
       }
-      const object = event.object;
-      state = {
-        _tag: 'Watching',
-        resourceVersion: object.metadata?.resourceVersion ?? state.resourceVersion,
-        failures: 0,
-      };
+      state = watchingAfter(state, event);
       draining = true;
       try {
-        subscriber.next(
-          event.type === 'DELETED' ? { type: 'delete', object } : { type: 'apply', object },
-        );
+        subscriber.next(watcherEventOf(event));
       } finally {
         draining = false;
       }
