@@ -5,6 +5,7 @@
  * @module
  */
 import type { Lease, Node, NodeCondition } from '../../api/kinds/index.js';
+import { findCondition } from '../../reconcile/helpers/index.js';
 
 /**
  * One node's health record. Mutable, owned by one controller: it is updated in place
@@ -118,16 +119,7 @@ export function observeNodeHealth(options: {
 
 /** The node's `Ready` condition, if it has one. */
 export function readyConditionOf(node: Node): NodeCondition | undefined {
-  const conditions = node.status?.conditions;
-  if (conditions === undefined) {
-    return undefined;
-  }
-  for (const condition of conditions) {
-    if (condition.type === 'Ready') {
-      return condition;
-    }
-  }
-  return undefined;
+  return findCondition(node.status?.conditions, 'Ready');
 }
 
 function creationMillis(node: Node): number | undefined {

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Pod, PodCondition } from '../../api/kinds/index.js';
+import { findCondition } from '../../reconcile/helpers/index.js';
 
 /**
  * Whether a pod counts towards its ReplicaSet's replicas: not being deleted (no
@@ -20,17 +21,7 @@ export function isPodActive(pod: Pod): boolean {
 
 /** The pod's `Ready` condition, if it has one. */
 export function readyConditionOf(pod: Pod): PodCondition | undefined {
-  // A loop, not `find`: it runs for every pod of every ReplicaSet sync.
-  const conditions = pod.status?.conditions;
-  if (conditions === undefined) {
-    return undefined;
-  }
-  for (const condition of conditions) {
-    if (condition.type === 'Ready') {
-      return condition;
-    }
-  }
-  return undefined;
+  return findCondition(pod.status?.conditions, 'Ready');
 }
 
 /** Whether the pod's `Ready` condition is `True`. */

@@ -92,12 +92,24 @@ export function removeCondition(
 // utils
 // ---------------------------------------------------------------------------
 
-/** The condition of type `type`, if the list has one. */
-export function findCondition(
-  conditions: readonly Condition[] | undefined,
+/**
+ * The condition of type `type`, if the list has one: of any kind of condition (a
+ * pod's, a node's, a `Condition`). A plain loop, as controllers call it for every
+ * object of every sync.
+ */
+export function findCondition<C extends { readonly type: string }>(
+  conditions: readonly C[] | undefined,
   type: string,
-): Condition | undefined {
-  return conditions?.find((condition) => condition.type === type);
+): C | undefined {
+  if (conditions === undefined) {
+    return undefined;
+  }
+  for (const condition of conditions) {
+    if (condition.type === type) {
+      return condition;
+    }
+  }
+  return undefined;
 }
 
 /** Whether the condition of type `type` is present with status `True`. */
