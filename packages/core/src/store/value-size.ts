@@ -15,18 +15,27 @@ export type SizeOf<V> = (value: V) => number;
 const objectSizes = new WeakMap<object, number>();
 
 // Upper bounds of sizes, told by writers that walk their values anyway (the apiserver
-// freezing an object): enough to admit a value far below the limit without encoding it.
-const sizeBounds = new WeakMap<object, number>();
+// freezing an object) just before they put them: the last few, by identity, in a ring
+// (a WeakMap entry per write would outlive its use by far, and weak tables cost the
+// garbage collector).
+const RECENT_BOUNDS = 16;
+const boundValues = new Array<object | undefined>(RECENT_BOUNDS).fill(undefined);
+const boundSizes = new Float64Array(RECENT_BOUNDS);
+let nextBound = 0;
 
 /**
  * Tells {@link defaultSizeWithin} an upper bound of the size of a value's JSON encoding,
  * so a store can admit it without measuring it.
  *
  * Assumptions: `bound` is at least the size {@link defaultSizeOf} would give, and
- * `value` is frozen, so it stays so.
+ * `value` is frozen, so it stays so. The bound is remembered for the next few values
+ * told (sixteen), so a writer tells it just before the put; a value whose bound was
+ * forgotten is measured exactly.
  */
 export function recordSizeBound(value: object, bound: number): void {
-  sizeBounds.set(value, bound);
+  boundValues[nextBound] = value;
+  boundSizes[nextBound] = bound;
+  nextBound = nextBound === RECENT_BOUNDS - 1 ? 0 : nextBound + 1;
 }
 
 /**
@@ -38,9 +47,17 @@ export function recordSizeBound(value: object, bound: number): void {
  */
 export function defaultSizeWithin(value: unknown, budget: number): number {
   if (typeof value === 'object' && value !== null) {
-    const bound = sizeBounds.get(value);
-    if (bound !== undefined && bound <= budget) {
-      return bound;
+    // Newest first: the value is mostly the one told last.
+    let slot = nextBound;
+    for (let i = 0; i < RECENT_BOUNDS; i++) {
+      slot = slot === 0 ? RECENT_BOUNDS - 1 : slot - 1;
+      if (boundValues[slot] === value) {
+        const bound = boundSizes[slot] as number;
+        if (bound <= budget) {
+          return bound;
+        }
+        break;
+      }
     }
   }
   return defaultSizeOf(value);

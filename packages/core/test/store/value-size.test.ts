@@ -45,4 +45,13 @@ describe('defaultSizeWithin', () => {
     expect(defaultSizeWithin(value, 50)).toBe(measured(value));
     expect(defaultSizeWithin({ c: 'd' }, 1000)).toBe(measured({ c: 'd' }));
   });
+
+  it('remembers the bounds of the last sixteen values told, and measures older ones', () => {
+    const values = Array.from({ length: 17 }, (_, i) => Object.freeze({ i }));
+    values.forEach((value, i) => recordSizeBound(value, 1000 + i));
+    // The first was told seventeen values ago: forgotten, measured exactly.
+    expect(defaultSizeWithin(values[0], Infinity)).toBe(measured(values[0]));
+    expect(defaultSizeWithin(values[1], Infinity)).toBe(1001);
+    expect(defaultSizeWithin(values[16], Infinity)).toBe(1016);
+  });
 });

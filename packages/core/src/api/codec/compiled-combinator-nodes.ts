@@ -9,6 +9,8 @@ import { asKnownCodec } from './codec-nodes.js';
 import {
   hasOwnField,
   isArrayValue,
+  isFrozenPlainArray,
+  isFrozenPlainObject,
   isObjectValue,
   JSON_KIND,
   jsonKindOf,
@@ -26,6 +28,18 @@ function newArray(length: number): unknown[] {
   return new ArrayConstructor<unknown>(length);
 }
 
+// The first `count` items of a frozen array, in a new array of its length (holes stay
+// holes).
+function copiedArrayPrefix(value: readonly unknown[], count: number): unknown[] {
+  const copy = newArray(value.length);
+  for (let i = 0; i < count; i++) {
+    if (i in value) {
+      copy[i] = value[i];
+    }
+  }
+  return copy;
+}
+
 /**
  * The compiled node of `t.array(item)` or `t.readonlyArray(item)`: a new array of the
  * decoded items; anything but an array is rejected.
@@ -38,24 +52,63 @@ export function compileArrayNode(item: CompiledNode): CompiledNode {
         return NOT_DECODED;
       }
       const length = value.length;
-      // Sized up front: an array grown by `push` keeps room for 16 more items, which a
-      // stored object would carry for as long as it lives.
-      const decoded = newArray(length);
+      // A frozen array that decodes to itself is answered as it is (see
+      // `compileDecoder`): the copy is only started at its first difference.
+      let decoded: unknown[] | undefined;
+      if (!isFrozenPlainArray(value)) {
+        // Sized up front: an array grown by `push` keeps room for 16 more items, which
+        // a stored object would carry for as long as it lives.
+        decoded = newArray(length);
+      }
       for (let i = 0; i < length; i++) {
-        const result = decodeItem(value[i], state);
+        const item = value[i];
+        const result = decodeItem(item, state);
         if (result === NOT_DECODED) {
           return NOT_DECODED;
+        }
+        if (decoded === undefined) {
+          if (result === item) {
+            continue;
+          }
+          decoded = copiedArrayPrefix(value, i);
         }
         // A hole stays a hole, as `Array.prototype.map` and io-ts keep it.
         if (result !== undefined || i in value) {
           decoded[i] = result;
         }
       }
-      return decoded;
+      return decoded ?? value;
     },
     certain: item.certain,
     kinds: JSON_KIND.array,
   };
+}
+
+// The own fields of a frozen record before `stop`, copied (a `__proto__` key as a field).
+function copiedRecordBefore(
+  value: Readonly<Record<string, unknown>>,
+  stop: string,
+): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const key in value) {
+    if (key === stop) {
+      break;
+    }
+    if (!hasOwnField(value, key)) {
+      continue;
+    }
+    if (key === '__proto__') {
+      Object.defineProperty(copy, key, {
+        value: value[key],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else {
+      copy[key] = value[key];
+    }
+  }
+  return copy;
 }
 
 /**
@@ -81,14 +134,25 @@ export function compileRecordNode(
       if (!isObjectValue(value)) {
         return notAnObject(value, state);
       }
-      const decoded: Record<string, unknown> = {};
+      // A frozen record that decodes to itself is answered as it is (see
+      // `compileDecoder`): the copy is only started at its first difference.
+      let decoded: Record<string, unknown> | undefined = isFrozenPlainObject(value)
+        ? undefined
+        : {};
       for (const key in value) {
         if (!hasOwnField(value, key)) {
           continue;
         }
-        const result = decodeValue(value[key], state);
+        const item = value[key];
+        const result = decodeValue(item, state);
         if (result === NOT_DECODED) {
           return NOT_DECODED;
+        }
+        if (decoded === undefined) {
+          if (result === item) {
+            continue;
+          }
+          decoded = copiedRecordBefore(value, key);
         }
         if (key === '__proto__') {
           // A JSON key, not the prototype: defined as `Object.fromEntries` does.
@@ -102,7 +166,7 @@ export function compileRecordNode(
           decoded[key] = result;
         }
       }
-      return decoded;
+      return decoded ?? value;
     },
     certain: codomain.certain,
     kinds: JSON_KIND.object | JSON_KIND.array,

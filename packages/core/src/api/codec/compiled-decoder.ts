@@ -53,9 +53,13 @@ export type CompiledDecoder<A> = (
  * when moreover no field was pruned), and {@link NOT_DECODED} otherwise.
  *
  * Guarantees:
- * - the result equals (deeply) the slow path's, and objects and arrays the codec
- *   describes are new: the input is not modified. Values under `t.unknown` and
- *   `t.UnknownRecord` are kept as they are, as the slow path keeps them;
+ * - the result equals (deeply) the slow path's, and the input is not modified. Objects
+ *   and arrays the codec describes are new, except frozen ones that decode to
+ *   themselves (every field or item decodes to the same value, no field is dropped or
+ *   added): those are answered as they are, so that a body built from parts of stored
+ *   objects (a ReplicaSet's pod template) shares them instead of copying them. Values
+ *   under `t.unknown` and `t.UnknownRecord` are kept as they are, as the slow path keeps
+ *   them;
  * - custom `t.Type`s (`Int32`, `DateTime`, `QuantityCodec`...) and every node the
  *   compiler does not know decode with their own `validate`, and their result value
  *   is kept; refinements check their inner codec, then their predicate;

@@ -91,6 +91,25 @@ export function jsonKindOf(value: unknown): number {
 /** `Object.hasOwn`, looked up once. */
 export const hasOwnField: (object: object, key: string) => boolean = Object.hasOwn;
 
+const isFrozen = Object.isFrozen;
+const prototypeOf = Object.getPrototypeOf;
+const OBJECT_PROTOTYPE: unknown = Object.prototype;
+const ARRAY_PROTOTYPE: unknown = Array.prototype;
+
+/**
+ * Whether an object is frozen and plain (of the realm's own `Object.prototype`): a
+ * decoder may answer it as it is when it decodes to itself, since it cannot change
+ * later and is what decoding it would build.
+ */
+export function isFrozenPlainObject(value: object): boolean {
+  return isFrozen(value) && prototypeOf(value) === OBJECT_PROTOTYPE;
+}
+
+/** {@link isFrozenPlainObject} for arrays: frozen, of the realm's own `Array.prototype`. */
+export function isFrozenPlainArray(value: readonly unknown[]): boolean {
+  return isFrozen(value) && prototypeOf(value) === ARRAY_PROTOTYPE;
+}
+
 /** `Array.isArray`, looked up once. */
 export const isArrayValue: (value: unknown) => value is unknown[] = Array.isArray;
 

@@ -9,6 +9,7 @@ import type * as t from 'io-ts';
 import { asKnownCodec, objectFields, type KnownCodec } from './codec-nodes.js';
 import {
   hasOwnField,
+  isFrozenPlainObject,
   isObjectValue,
   JSON_KIND,
   NOT_DECODED,
@@ -139,7 +140,9 @@ function objectDecoder(fields: readonly CompiledField[]): CompiledNode['decode']
     if (!isObjectValue(value)) {
       return NOT_DECODED;
     }
-    const decoded: Record<string, unknown> = {};
+    // A frozen object that decodes to itself is answered as it is (see
+    // `compileDecoder`): the copy is only started at its first difference.
+    let decoded: Record<string, unknown> | undefined = isFrozenPlainObject(value) ? undefined : {};
     let requiredSeen = 0;
     let position = 0;
     for (const key in value) {
@@ -159,6 +162,7 @@ function objectDecoder(fields: readonly CompiledField[]): CompiledNode['decode']
       position++;
       if (field === undefined) {
         state.unknownFields++;
+        decoded ??= copiedBefore(value, key);
         continue;
       }
       const item = value[key];
@@ -169,16 +173,46 @@ function objectDecoder(fields: readonly CompiledField[]): CompiledNode['decode']
       if (result === NOT_DECODED) {
         return NOT_DECODED;
       }
-      decoded[key] = result;
       if (field.required) {
         requiredSeen++;
       }
+      if (decoded === undefined) {
+        if (result === item) {
+          continue;
+        }
+        decoded = copiedBefore(value, key);
+      }
+      decoded[key] = result;
     }
     if (requiredSeen !== requiredCount) {
-      return addMissingRequiredFields(value, decoded, requiredFields, state);
+      return addMissingRequiredFields(
+        value,
+        decoded ?? copiedBefore(value, undefined),
+        requiredFields,
+        state,
+      );
     }
-    return decoded;
+    return decoded ?? value;
   };
+}
+
+// The own fields of `value` before `stop` (all of them for `undefined`), copied: the
+// start of the decoded copy of a frozen object whose earlier fields all decoded to
+// themselves (an unknown field among them would have started the copy there).
+function copiedBefore(
+  value: Readonly<Record<string, unknown>>,
+  stop: string | undefined,
+): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const key in value) {
+    if (key === stop) {
+      break;
+    }
+    if (hasOwnField(value, key)) {
+      copy[key] = value[key];
+    }
+  }
+  return copy;
 }
 
 // io-ts's `t.partial` keeps a field present as `undefined` when its codec rejects

@@ -50,6 +50,10 @@ export type AdmissionOutcome<T> = Either<Status, T> | Promise<Either<Status, T>>
 /**
  * A plugin that may change objects (defaults, injected sidecars, labels). It returns
  * the object to write (the same one for no change) or a failure `Status`.
+ *
+ * Assumptions: the plugin builds a changed copy and never modifies the object it is
+ * given in place: parts of it may be shared, frozen, with stored objects (a pod's
+ * containers with its ReplicaSet's template, an update's unchanged fields).
  */
 export interface MutatingAdmissionPlugin {
   /** The plugin's name, for errors and the audit record. */

@@ -32,7 +32,8 @@ const hasOwnField = Object.hasOwn;
  *   `default`.
  *
  * Guarantees: never changes its argument; idempotent; returns the argument itself when
- * every default is already there.
+ * every default is already there. The two tolerations it adds are frozen objects
+ * shared by every pod (and so is the list, for a pod that had none).
  *
  * Caveats: a `priorityClassName` is not resolved to its priority (that needs the
  * PriorityClass store); the service account's token volume is not added.
@@ -129,10 +130,22 @@ function defaultVolume(volume: Volume): Volume {
   return result;
 }
 
+// DefaultTolerationSeconds' two tolerations, frozen and shared by every pod that gets
+// them (stored objects are frozen anyway, and never changed in place).
+const NOT_READY_TOLERATION = defaultToleration(NOT_READY_TAINT);
+const UNREACHABLE_TOLERATION = defaultToleration(UNREACHABLE_TAINT);
+const DEFAULT_TOLERATIONS: Toleration[] = Object.freeze([
+  NOT_READY_TOLERATION,
+  UNREACHABLE_TOLERATION,
+]) as Toleration[];
+
 // The tolerations plus DefaultTolerationSeconds' two, for the taints not yet tolerated;
 // the argument itself when both are tolerated.
 function withDefaultTolerations(tolerations: Toleration[] | undefined): Toleration[] | undefined {
   const existing = tolerations ?? [];
+  if (existing.length === 0) {
+    return DEFAULT_TOLERATIONS;
+  }
   const notReady = tolerates(existing, NOT_READY_TAINT);
   const unreachable = tolerates(existing, UNREACHABLE_TAINT);
   if (notReady && unreachable) {
@@ -147,10 +160,10 @@ function withDefaultTolerations(tolerations: Toleration[] | undefined): Tolerati
     result[at++] = toleration;
   }
   if (!notReady) {
-    result[at++] = defaultToleration(NOT_READY_TAINT);
+    result[at++] = NOT_READY_TOLERATION;
   }
   if (!unreachable) {
-    result[at] = defaultToleration(UNREACHABLE_TAINT);
+    result[at] = UNREACHABLE_TOLERATION;
   }
   return result;
 }
@@ -169,10 +182,10 @@ function tolerates(tolerations: readonly Toleration[], taint: string): boolean {
 }
 
 function defaultToleration(key: string): Toleration {
-  return {
+  return Object.freeze({
     key,
     operator: 'Exists',
     effect: 'NoExecute',
     tolerationSeconds: DEFAULT_TOLERATION_SECONDS,
-  };
+  });
 }

@@ -1,7 +1,7 @@
 /**
- * A pod's {@link PodInfo}: its effective requests in numbers, computed once per pod
- * object and cached (pods are frozen and replaced on every change, so the object is
- * the cache key).
+ * A pod's {@link PodInfo}: its effective requests in numbers, computed once per list
+ * of containers and cached (pods are frozen and replaced on every change, and keep
+ * their containers list through bindings and status updates).
  *
  * The effective requests follow upstream's `PodRequests`: the sum of the containers'
  * requests; each init container's requests (plus those of the restartable "sidecar"
@@ -26,49 +26,62 @@ export const DEFAULT_MILLI_CPU_REQUEST = 100;
 /** The memory a container without a memory request counts for in scoring: 200 MiB. */
 export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
 
-const podInfos = new WeakMap<Pod, PodInfo>();
+/** What a pod's containers decide: its requests (see {@link podInfoOf}). */
+type RequestFacts = Pick<PodInfo, 'requests' | 'nonZeroRequests'>;
 
-/** What a pod's spec alone decides, shared by the versions of a pod with the same spec. */
-type SpecFacts = Pick<
-  PodInfo,
-  'requests' | 'nonZeroRequests' | 'hasAffinity' | 'hasRequiredAntiAffinity'
->;
-
-// Status updates (the kubelet's) make new pod objects that keep the spec object.
-const specFacts = new WeakMap<object, SpecFacts>();
+// Requests are computed once per list of containers when the spec has nothing else that
+// adds to them (no init containers, no overhead): the pods of one template share their
+// containers (the apiserver keeps a template's frozen parts as they are), and a
+// binding or status update keeps them. Otherwise once per spec object.
+const requestFacts = new WeakMap<object, RequestFacts>();
 
 /**
  * The scheduler's view of `pod`: its key, effective requests (`pods` is 1), non-zero
  * requests and whether it has pod (anti-)affinity terms.
  *
- * Guarantees: computed once per pod object, then answered from a cache that does not
- * keep the pod alive; the requests are computed once per spec object (a status update
- * keeps the spec, so it costs no quantity parsing); never throws: a quantity that does
- * not parse counts as 0.
+ * Guarantees: the requests are computed once per containers list (or per spec, for a
+ * pod with init containers or an overhead) and shared, frozen, by the pods that have
+ * it: the versions of a pod, and the pods of one template, cost no quantity parsing;
+ * the caches do not keep pods alive; never throws: a quantity that does not parse
+ * counts as 0.
  */
 export function podInfoOf(pod: Pod): PodInfo {
-  const cached = podInfos.get(pod);
-  if (cached !== undefined) {
-    return cached;
-  }
   const spec = pod.spec;
-  let facts = spec === undefined ? undefined : specFacts.get(spec);
+  let facts: RequestFacts | undefined;
+  let factsKey: object | undefined;
+  if (spec !== undefined) {
+    factsKey =
+      spec.initContainers === undefined &&
+      spec.overhead === undefined &&
+      Array.isArray(spec.containers)
+        ? spec.containers
+        : spec;
+    facts = requestFacts.get(factsKey);
+  }
   if (facts === undefined) {
-    facts = computeSpecFacts(pod);
-    if (spec !== undefined) {
-      specFacts.set(spec, facts);
+    facts = computeRequestFacts(pod);
+    if (factsKey !== undefined) {
+      requestFacts.set(factsKey, facts);
     }
   }
-  const info: PodInfo = Object.freeze({
+  const affinity = spec?.affinity;
+  const podAffinity = affinity?.podAffinity;
+  const podAntiAffinity = affinity?.podAntiAffinity;
+  const hasRequiredAntiAffinity =
+    (podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0;
+  const hasAffinity =
+    hasRequiredAntiAffinity ||
+    (podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0 ||
+    (podAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0 ||
+    (podAffinity?.preferredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0;
+  return Object.freeze({
     pod,
     key: podKeyOf(pod),
     requests: facts.requests,
     nonZeroRequests: facts.nonZeroRequests,
-    hasAffinity: facts.hasAffinity,
-    hasRequiredAntiAffinity: facts.hasRequiredAntiAffinity,
+    hasAffinity,
+    hasRequiredAntiAffinity,
   });
-  podInfos.set(pod, info);
-  return info;
 }
 
 /** `namespace/name` of a pod (`name` alone for an empty namespace). */
@@ -78,7 +91,7 @@ export function podKeyOf(pod: Pod): string {
   return namespace === '' ? name : `${namespace}/${name}`;
 }
 
-function computeSpecFacts(pod: Pod): SpecFacts {
+function computeRequestFacts(pod: Pod): RequestFacts {
   const spec = pod.spec;
   const requests = emptyResourceAmounts();
   const nonZero = { milliCpu: 0, memory: 0 };
@@ -124,21 +137,9 @@ function computeSpecFacts(pod: Pod): SpecFacts {
     nonZero.memory += quantityNumber(overhead['memory'], false);
   }
   requests.pods = 1;
-  const affinity = spec?.affinity;
-  const podAffinity = affinity?.podAffinity;
-  const podAntiAffinity = affinity?.podAntiAffinity;
-  const hasRequiredAntiAffinity =
-    (podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0;
-  const hasAffinity =
-    hasRequiredAntiAffinity ||
-    (podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0 ||
-    (podAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0 ||
-    (podAffinity?.preferredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0;
   return Object.freeze({
-    requests,
+    requests: Object.freeze(requests),
     nonZeroRequests: Object.freeze(nonZero),
-    hasAffinity,
-    hasRequiredAntiAffinity,
   });
 }
 

@@ -290,6 +290,63 @@ describe('compileDecoder on arrays and records', () => {
   });
 });
 
+describe('compileDecoder on frozen inputs', () => {
+  const Container = t.intersection([
+    t.type({ name: t.string }),
+    t.partial({
+      ports: t.array(t.type({ containerPort: Int32 })),
+      env: t.record(t.string, t.string),
+    }),
+  ]);
+
+  it('answers a frozen object, array or record that decodes to itself as it is', () => {
+    const input = deepFreeze({ name: 'web', ports: [{ containerPort: 80 }], env: { A: 'a' } });
+    expect(decodes(Container, input)).toBe(input);
+    const ports = deepFreeze([{ containerPort: 80 }]);
+    expect(decodes(t.array(t.type({ containerPort: Int32 })), ports)).toBe(ports);
+    const env = deepFreeze({ A: 'a', B: 'b' });
+    expect(decodes(t.record(t.string, t.string), env)).toBe(env);
+  });
+
+  it('copies from the first difference, sharing the parts that decode to themselves', () => {
+    const ports = deepFreeze([{ containerPort: 80 }]);
+    const withUnknown = deepFreeze({ name: 'web', extra: 1, ports });
+    const decoded = decodes(Container, withUnknown) as { ports: unknown };
+    expect(decoded).toStrictEqual({ name: 'web', ports: [{ containerPort: 80 }] });
+    expect(decoded).not.toBe(withUnknown);
+    expect(decoded.ports).toBe(ports);
+    // A frozen array whose second item has an unknown field: a new array, the first
+    // item shared.
+    const items = deepFreeze([{ containerPort: 80 }, { containerPort: 81, extra: 1 }]);
+    const array = decodes(t.array(t.type({ containerPort: Int32 })), items) as unknown[];
+    expect(array).toStrictEqual([{ containerPort: 80 }, { containerPort: 81 }]);
+    expect(array[0]).toBe(items[0]);
+    const record = deepFreeze({ a: { v: 'x' }, b: { v: 'y', w: 1 } });
+    const decodedRecord = decodes(t.record(t.string, t.type({ v: t.string })), record) as Record<
+      string,
+      unknown
+    >;
+    expect(decodedRecord).toStrictEqual({ a: { v: 'x' }, b: { v: 'y' } });
+    expect(decodedRecord['a']).toBe(record.a);
+  });
+
+  it('copies a frozen object that lacks a required field its codec fills in', () => {
+    const input = deepFreeze({ b: 'x' });
+    const decoded = decodes(t.type({ a: t.unknown, b: t.string }), input);
+    expect(decoded).toStrictEqual({ b: 'x', a: undefined });
+    expect(decoded).not.toBe(input);
+  });
+
+  it('copies objects that are not frozen, or not plain', () => {
+    const open = { name: 'web' };
+    expect(decodes(Container, open)).not.toBe(open);
+    const bare = Object.freeze(Object.assign(Object.create(null) as object, { name: 'web' }));
+    const decoded = decodes(Container, bare);
+    expect(decoded).not.toBe(bare);
+    expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
+  });
+});
+
 describe('compileDecoder on unions', () => {
   it('takes the first member that accepts the value', () => {
     const NullableTime = t.union([DateTime, t.null]);

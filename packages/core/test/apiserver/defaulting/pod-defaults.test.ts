@@ -120,6 +120,22 @@ describe('defaultPod', () => {
     expect(pod.spec?.tolerations).toStrictEqual([{ operator: 'Exists' }]);
   });
 
+  it('shares the two default tolerations, frozen, between pods', () => {
+    const first = defaultPod({ spec: { containers: [{ name: 'c', image: 'x' }] } });
+    const second = defaultPod({ spec: { containers: [{ name: 'c', image: 'y' }] } });
+    expect(first.spec?.tolerations).toStrictEqual([NOT_READY, UNREACHABLE]);
+    expect(second.spec?.tolerations).toBe(first.spec?.tolerations);
+    expect(Object.isFrozen(first.spec?.tolerations)).toBe(true);
+    const partial = defaultPod({
+      spec: {
+        containers: [{ name: 'c', image: 'x' }],
+        tolerations: [{ key: 'node.kubernetes.io/not-ready', operator: 'Exists' }],
+      },
+    });
+    expect(partial.spec?.tolerations?.[1]).toBe(first.spec?.tolerations?.[1]);
+    expect(Object.isFrozen(partial.spec?.tolerations?.[1])).toBe(true);
+  });
+
   it('returns the same pod when every default is there, and a pod without spec as is', () => {
     const once = defaultPod({
       spec: { containers: [{ name: 'c', image: 'x', ports: [{ containerPort: 1 }] }] },

@@ -320,6 +320,31 @@ describe('create', () => {
     );
   });
 
+  it('keeps the frozen parts of stored objects a body is built from (a template) shared', async () => {
+    const { ok } = apiServerFixture();
+    const deployment = await ok(
+      inNamespace('deployments.apps', { verb: 'create', body: deploymentBody('web') }),
+    );
+    const template = (deployment['spec'] as { template: { spec: Record<string, unknown> } })
+      .template;
+    const pod = async (name: string) =>
+      (
+        await ok(
+          inNamespace('pods', {
+            verb: 'create',
+            body: { apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: template.spec },
+          }),
+        )
+      )['spec'] as Record<string, unknown>;
+    const first = await pod('a');
+    const second = await pod('b');
+    // The template's containers are defaulted already: both pods keep that very list.
+    expect(first['containers']).toBe(template.spec['containers']);
+    expect(second['containers']).toBe(template.spec['containers']);
+    expect(first['tolerations']).toHaveLength(2);
+    expect(first['serviceAccountName']).toBe('default');
+  });
+
   it('does not modify the request body', async () => {
     const { ok } = apiServerFixture();
     const body = configMapBody('cfg');

@@ -69,9 +69,32 @@ describe('podInfoOf', () => {
     expect(info.nonZeroRequests).toEqual({ milliCpu: 100, memory: 200 * MI });
   });
 
-  it('computes once per pod object', () => {
+  it('computes the requests once per containers list, shared by the pods that have it', () => {
     const object = pod('p', { cpu: '1' });
-    expect(podInfoOf(object)).toBe(podInfoOf(object));
+    const first = podInfoOf(object);
+    // A binding or status update: a new pod and spec, the same containers.
+    const bound: Pod = { ...object, spec: { ...object.spec!, nodeName: 'n1' } };
+    const second = podInfoOf(bound);
+    expect(second.pod).toBe(bound);
+    expect(second.requests).toBe(first.requests);
+    expect(second.nonZeroRequests).toBe(first.nonZeroRequests);
+    expect(Object.isFrozen(second.requests)).toBe(true);
+    // Another pod of the same template.
+    const sibling: Pod = { ...object, metadata: { ...object.metadata, name: 'q' } };
+    expect(podInfoOf(sibling).requests).toBe(first.requests);
+    expect(podInfoOf(sibling).key).toBe('default/q');
+  });
+
+  it('computes the requests per spec when init containers or an overhead add to them', () => {
+    const containers = [container('a', { cpu: '100m' })];
+    const plain = podInfoOf(pod('p', { spec: { containers } }));
+    const withOverhead = podInfoOf(pod('q', { spec: { containers, overhead: { cpu: '10m' } } }));
+    const withInit = podInfoOf(
+      pod('r', { spec: { containers, initContainers: [container('i', { cpu: '1' })] } }),
+    );
+    expect(plain.requests.milliCpu).toBe(100);
+    expect(withOverhead.requests.milliCpu).toBe(110);
+    expect(withInit.requests.milliCpu).toBe(1000);
   });
 
   it('counts an invalid quantity as zero instead of throwing', () => {
