@@ -16,6 +16,7 @@ import {
   type ContainerStartHost,
 } from './container-start.js';
 import { recordPodEvent, type PodWorkerContext } from './pod-worker-context.js';
+import type { PodStatusProvider } from './status-manager.js';
 import { buildPodStatus, initializationDone, podPhase, rejectedPodStatus } from './pod-status.js';
 import { startContainerProbes, type ContainerProbes } from './probes.js';
 import { terminatePod } from './pod-termination.js';
@@ -94,19 +95,7 @@ export class PodWorker {
       this.#rejection = rejectedPodStatus(pod, options.rejection.reason, options.rejection.message);
       recordPodEvent(context, pod, 'Warning', options.rejection.reason, options.rejection.message);
     }
-    context.statusManager.track(
-      uid,
-      {
-        pod: () => this.#pod,
-        status: () => this.#buildStatus(),
-        written: (built, kept) => {
-          if (this.#previousStatus === built) {
-            this.#previousStatus = kept;
-          }
-        },
-      },
-      pod.status,
-    );
+    context.statusManager.track(uid, new PodWorker.#StatusSource(this), pod.status);
   }
 
   /** The pod as last seen. */
@@ -148,7 +137,9 @@ export class PodWorker {
     this.#probes = undefined;
   }
 
-  #alive = (): boolean => !this.#stopped && !this.#removed;
+  #alive(): boolean {
+    return !this.#stopped && !this.#removed;
+  }
 
   #request(): void {
     if (this.#stopped) {
@@ -199,9 +190,9 @@ export class PodWorker {
     this.#resync = this.#context.clock.setTimeout(() => this.#request(), ms);
   }
 
-  #changed = (): void => {
+  #changed(): void {
     this.#context.statusManager.markDirty(this.uid);
-  };
+  }
 
   async #sync(): Promise<void> {
     if (this.#removed) {
@@ -399,25 +390,71 @@ export class PodWorker {
   #hostObject: ContainerStartHost | undefined;
 
   #host(): ContainerStartHost {
-    if (this.#hostObject === undefined) {
-      const currentPod = (): Pod => this.#pod;
-      const currentSandboxId = (): string => this.#sandboxId ?? '';
-      this.#hostObject = {
-        get pod() {
-          return currentPod();
-        },
-        uid: this.uid,
-        get sandboxId() {
-          return currentSandboxId();
-        },
-        resyncAfter: (ms: number) => this.resyncAfter(ms),
-        changed: this.#changed,
-        alive: this.#alive,
-        containerChanged: () => this.resyncAfter(0),
-      };
-    }
-    return this.#hostObject;
+    return (this.#hostObject ??= new PodWorker.#Host(this));
   }
+
+  // The worker's two faces, as classes (one small object each per worker, instead of a
+  // closure per member): nested here, they read the worker's private state.
+
+  /** The worker as the host of its containers' starts (see `startContainer`). */
+  static readonly #Host = class implements ContainerStartHost {
+    readonly #worker: PodWorker;
+
+    constructor(worker: PodWorker) {
+      this.#worker = worker;
+    }
+
+    get pod(): Pod {
+      return this.#worker.#pod;
+    }
+
+    get uid(): string {
+      return this.#worker.uid;
+    }
+
+    get sandboxId(): string {
+      return this.#worker.#sandboxId ?? '';
+    }
+
+    resyncAfter(ms: number): void {
+      this.#worker.resyncAfter(ms);
+    }
+
+    changed(): void {
+      this.#worker.#changed();
+    }
+
+    alive(): boolean {
+      return this.#worker.#alive();
+    }
+
+    containerChanged(): void {
+      this.#worker.resyncAfter(0);
+    }
+  };
+
+  /** The worker as the status manager's source of its pod's status. */
+  static readonly #StatusSource = class implements PodStatusProvider {
+    readonly #worker: PodWorker;
+
+    constructor(worker: PodWorker) {
+      this.#worker = worker;
+    }
+
+    pod(): Pod {
+      return this.#worker.#pod;
+    }
+
+    status(): PodStatus {
+      return this.#worker.#buildStatus();
+    }
+
+    written(built: PodStatus, kept: PodStatus): void {
+      if (this.#worker.#previousStatus === built) {
+        this.#worker.#previousStatus = kept;
+      }
+    }
+  };
 
   /** Runs the init containers in order; answers whether they all completed. */
   async #syncInitContainers(): Promise<boolean> {
@@ -505,7 +542,7 @@ export class PodWorker {
       stopProbes: (record) => this.#stopProbes(record),
       refresh: () => this.#refresh(),
       first,
-      alive: this.#alive,
+      alive: () => this.#alive(),
       setTerminalPhase: (phase) => {
         this.#terminalPhase ??= phase;
         this.#changed();
