@@ -17,10 +17,11 @@ export class Generation<T extends ApiObject> {
   readonly objects = new Map<string, T>();
   readonly #indexes = new Map<string, Map<string, Set<string>>>();
   readonly #filing: Filing<T>[];
-  // The values each object is filed under, by key, one array per index (in #filing's
+  // The values each object is filed under, by key, one entry per index (in #filing's
   // order): an update unfiles the old values without calling the indexers on the old
-  // object again.
-  readonly #filed = new Map<string, (readonly string[])[]>();
+  // object again. Kept small, as there is one per object: a single value is held as
+  // the string itself, and an update that changes no index value keeps the record.
+  readonly #filed = new Map<string, FiledValues[]>();
 
   constructor(indexers: ReadonlyMap<string, Indexer<T>>) {
     const filing: Filing<T>[] = [];
@@ -44,22 +45,32 @@ export class Generation<T extends ApiObject> {
       return previous;
     }
     const filing = this.#filing;
-    const oldFiled = this.#filed.get(key);
-    const filed = new Array<readonly string[]>(filing.length);
-    for (let i = 0; i < filing.length; i++) {
+    const count = filing.length;
+    const oldFiled = previous === undefined ? undefined : this.#filed.get(key);
+    // The old record serves as long as no value differs; copied at the first difference.
+    let filed = oldFiled?.length === count ? oldFiled : new Array<FiledValues>(count);
+    for (let i = 0; i < count; i++) {
       const { indexer, entries } = filing[i] as Filing<T>;
-      const values = indexer(object);
-      filed[i] = values;
+      const values = filedValues(indexer(object));
       if (previous !== undefined) {
-        const old = oldFiled?.[i] ?? indexer(previous);
+        const old = oldFiled?.[i] ?? filedValues(indexer(previous));
         if (sameValues(old, values)) {
+          if (filed !== oldFiled) {
+            filed[i] = old;
+          }
           continue;
         }
         unfile(entries, key, old);
       }
       file(entries, key, values);
+      if (filed === oldFiled) {
+        filed = filed.slice();
+      }
+      filed[i] = values;
     }
-    this.#filed.set(key, filed);
+    if (filed !== oldFiled) {
+      this.#filed.set(key, filed);
+    }
     return previous;
   }
 
@@ -70,7 +81,7 @@ export class Generation<T extends ApiObject> {
     this.#filing.push({ indexer, entries });
     const position = this.#filing.length - 1;
     for (const [key, object] of this.objects) {
-      const values = indexer(object);
+      const values = filedValues(indexer(object));
       file(entries, key, values);
       const filed = this.#filed.get(key);
       if (filed !== undefined && filed.length === position) {
@@ -107,30 +118,58 @@ interface Filing<T extends ApiObject> {
   readonly entries: Map<string, Set<string>>;
 }
 
-function file(entries: Map<string, Set<string>>, key: string, values: readonly string[]): void {
+/** An object's values in one index: one value as the string itself, else the list. */
+type FiledValues = string | readonly string[];
+
+const NO_VALUES: readonly string[] = Object.freeze([]);
+
+function filedValues(values: readonly string[]): FiledValues {
+  return values.length === 1 ? (values[0] as string) : values.length === 0 ? NO_VALUES : values;
+}
+
+function file(entries: Map<string, Set<string>>, key: string, values: FiledValues): void {
+  if (typeof values === 'string') {
+    fileOne(entries, key, values);
+    return;
+  }
   for (const value of values) {
-    let keys = entries.get(value);
-    if (keys === undefined) {
-      keys = new Set();
-      entries.set(value, keys);
-    }
-    keys.add(key);
+    fileOne(entries, key, value);
   }
 }
 
-function unfile(entries: Map<string, Set<string>>, key: string, values: readonly string[]): void {
+function fileOne(entries: Map<string, Set<string>>, key: string, value: string): void {
+  let keys = entries.get(value);
+  if (keys === undefined) {
+    keys = new Set();
+    entries.set(value, keys);
+  }
+  keys.add(key);
+}
+
+function unfile(entries: Map<string, Set<string>>, key: string, values: FiledValues): void {
+  if (typeof values === 'string') {
+    unfileOne(entries, key, values);
+    return;
+  }
   for (const value of values) {
-    const keys = entries.get(value);
-    keys?.delete(key);
-    // Drop empty sets so that an index does not grow with values seen once.
-    if (keys?.size === 0) {
-      entries.delete(value);
-    }
+    unfileOne(entries, key, value);
   }
 }
 
-function sameValues(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) {
+function unfileOne(entries: Map<string, Set<string>>, key: string, value: string): void {
+  const keys = entries.get(value);
+  keys?.delete(key);
+  // Drop empty sets so that an index does not grow with values seen once.
+  if (keys?.size === 0) {
+    entries.delete(value);
+  }
+}
+
+function sameValues(a: FiledValues, b: FiledValues): boolean {
+  if (a === b) {
+    return true;
+  }
+  if (typeof a === 'string' || typeof b === 'string' || a.length !== b.length) {
     return false;
   }
   for (let i = 0; i < a.length; i++) {

@@ -22,8 +22,23 @@ export interface PodAffinityTerms {
 
 const memo = new WeakMap<Pod, PodAffinityTerms>();
 
-/** The parsed terms of `pod`, memoized per pod object. */
+const NO_TERMS: PodAffinityTerms = Object.freeze({
+  requiredAffinity: Object.freeze([]),
+  requiredAntiAffinity: Object.freeze([]),
+  preferredAffinity: Object.freeze([]),
+  preferredAntiAffinity: Object.freeze([]),
+  errors: Object.freeze([]),
+});
+
+/**
+ * The parsed terms of `pod`, memoized per pod object; one shared empty answer for the
+ * pods without pod affinity or anti-affinity (most pods), which are not memoized.
+ */
 export function podAffinityTermsOf(pod: Pod): PodAffinityTerms {
+  const affinity = pod.spec?.affinity;
+  if (affinity?.podAffinity === undefined && affinity?.podAntiAffinity === undefined) {
+    return NO_TERMS;
+  }
   let terms = memo.get(pod);
   if (terms === undefined) {
     terms = parsePodAffinityTerms(pod);

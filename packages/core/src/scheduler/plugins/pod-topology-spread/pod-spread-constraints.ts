@@ -61,14 +61,14 @@ export type SpreadConstraintsResult = Either<string, readonly ParsedSpreadConstr
 const NONE: SpreadConstraintsResult = right(Object.freeze([]));
 
 /**
- * Reads, and memoizes per pod object (pods are frozen), the constraints of either kind
- * that apply to a pod.
+ * Reads the constraints of either kind that apply to a pod, remembered for the pod
+ * object asked about last (pods are frozen): the scheduling cycle's pod.
  */
 export class PodSpreadConstraints {
-  private readonly memo = new WeakMap<
-    Pod,
-    Partial<Record<UnsatisfiableConstraintAction, SpreadConstraintsResult>>
-  >();
+  // The constraints of the pod asked about last: PreFilter and PreScore ask about the
+  // cycle's pod in turn (a WeakMap entry per pod would outlive its use by far).
+  private lastPod: Pod | undefined;
+  private lastEntry: Partial<Record<UnsatisfiableConstraintAction, SpreadConstraintsResult>> = {};
 
   /** `defaults` apply to pods without constraints of their own, with `defaultSelector`. */
   constructor(
@@ -81,13 +81,16 @@ export class PodSpreadConstraints {
     return this.defaults === SYSTEM_DEFAULT_SPREAD_CONSTRAINTS;
   }
 
-  /** The `action` constraints for `pod` (its own when it has any, else the defaults). */
+  /**
+   * The `action` constraints for `pod` (its own when it has any, else the defaults),
+   * computed once per pod object and action while it is the pod asked about.
+   */
   of(pod: Pod, action: UnsatisfiableConstraintAction): SpreadConstraintsResult {
-    let entry = this.memo.get(pod);
-    if (entry === undefined) {
-      entry = {};
-      this.memo.set(pod, entry);
+    if (this.lastPod !== pod) {
+      this.lastPod = pod;
+      this.lastEntry = {};
     }
+    const entry = this.lastEntry;
     const known = entry[action];
     if (known !== undefined) {
       return known;
