@@ -153,6 +153,7 @@ export function kubelet(options: KubeletOptions): Kubelet {
         runtime,
         runtimeName: version.runtimeName,
         hostIP,
+        hostIPs: Object.freeze([Object.freeze({ ip: hostIP })]),
         statusManager: status,
         admission: new NodeAdmission(allocatableAmounts.right),
         get ipAllocator() {

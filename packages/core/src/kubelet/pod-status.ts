@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { ContainerStatus, Pod, PodCondition, PodStatus } from '../api/kinds/index.js';
+import type { ContainerStatus, HostIP, Pod, PodCondition, PodStatus } from '../api/kinds/index.js';
 import { formatTime } from '../apiserver/index.js';
 import { qosClassOf } from '../apiserver/strategy/pod-lifecycle.js';
 import { containerStatusOf, exitCodeOf, type ContainerRecord } from './container-record.js';
@@ -20,6 +20,11 @@ export interface PodStatusInput {
   readonly containers: readonly ContainerRecord[];
   readonly runtimeName: string;
   readonly hostIP: string;
+  /**
+   * `[{ ip: hostIP }]` as the kubelet shares it between its pods (frozen); built
+   * afresh when absent or naming another IP.
+   */
+  readonly hostIPs?: readonly HostIP[];
   readonly podIP?: string;
   /** When the kubelet first acknowledged the pod. */
   readonly startTime: number;
@@ -168,7 +173,10 @@ export function buildPodStatus(input: PodStatusInput): PodStatus {
       scheduled,
     ],
     hostIP: input.hostIP,
-    hostIPs: [{ ip: input.hostIP }],
+    hostIPs:
+      input.hostIPs?.length === 1 && input.hostIPs[0]?.ip === input.hostIP
+        ? (input.hostIPs as HostIP[])
+        : [{ ip: input.hostIP }],
     ...(podIP === undefined ? {} : { podIP, podIPs: [{ ip: podIP }] }),
     startTime: pod.status?.startTime ?? formatTime(input.startTime),
     ...(initContainers.length === 0

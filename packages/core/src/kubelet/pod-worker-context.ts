@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Pod } from '../api/kinds/index.js';
+import type { HostIP, Pod } from '../api/kinds/index.js';
 import type { Client } from '../client/index.js';
 import type { Clock } from '../clock/index.js';
 import type { EventRecorder } from '../reconcile/helpers/index.js';
@@ -23,6 +23,8 @@ export interface PodWorkerContext {
   /** The runtime's name, the scheme of container IDs (`simulated://...`). */
   readonly runtimeName: string;
   readonly hostIP: string;
+  /** `[{ ip: hostIP }]`, frozen: one list shared by the statuses of the node's pods. */
+  readonly hostIPs: readonly HostIP[];
   readonly statusManager: StatusManager;
   readonly admission: NodeAdmission;
   /** Pod IPs; absent when the node has no pod CIDR (pods then have no IP). */

@@ -585,6 +585,7 @@ export class PodWorker {
       containers: this.#containers,
       runtimeName: this.#context.runtimeName,
       hostIP: this.#context.hostIP,
+      hostIPs: this.#context.hostIPs,
       ...(this.#podIP === undefined ? {} : { podIP: this.#podIP }),
       startTime: this.#startTime,
       sandboxReady: this.#sandboxId !== undefined && this.#terminalPhase === undefined,

@@ -33,6 +33,19 @@ describe('kubelet pods', () => {
     expect(statusWritesOf(env.events, 'web')).toBe(1);
     env.stop();
   });
+
+  it('reports one hostIPs list, frozen, shared by the stored statuses of the node’s pods', async () => {
+    const env = await kubeletEnvironment();
+    await createPod(env.client, boundPod('web'));
+    await createPod(env.client, boundPod('api'));
+    await env.advance(0);
+    const web = await mustGetPod(env.client, 'web');
+    const api = await mustGetPod(env.client, 'api');
+    expect(web.status?.hostIPs).toEqual([{ ip: '10.0.0.11' }]);
+    expect(api.status?.hostIPs).toBe(web.status?.hostIPs);
+    expect(api.status?.podIPs).not.toBe(web.status?.podIPs);
+    env.stop();
+  });
 });
 
 describe('kubelet init containers and images', () => {
