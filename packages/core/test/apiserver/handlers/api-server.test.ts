@@ -1,11 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import {
+  ApiServer,
+  SYSTEM_ADMIN,
   tokenAuthenticator,
+  type ApiObject,
   type AuditEvent,
   type AuthorizationAttributes,
   type Authorizer,
 } from '../../../src/apiserver/index.js';
+import { VirtualClock } from '../../../src/clock/index.js';
+import { MemoryStore } from '../../../src/store/index.js';
 import { apiServerFixture, gvr } from '../support/api-server-fixture.js';
 import { configMapBody, inNamespace } from './handler-test-support.js';
 
@@ -77,6 +82,26 @@ describe('ApiServer', () => {
     it('refuses a watch through handle', async () => {
       const { fail } = apiServerFixture();
       expect((await fail(inNamespace('configmaps', { verb: 'watch' }))).code).toBe(405);
+    });
+  });
+
+  describe('uids', () => {
+    it('gives new objects random lowercase UUIDs by default, a new one each', async () => {
+      const clock = new VirtualClock();
+      const server = new ApiServer({ store: new MemoryStore<ApiObject>({ clock }), clock });
+      const uidOf = async (name: string): Promise<string | undefined> => {
+        const result = await server.handle({
+          ...inNamespace('configmaps', { verb: 'create', body: configMapBody(name) }),
+          user: SYSTEM_ADMIN,
+        });
+        return isLeft(result) ? undefined : result.right.body.metadata?.uid;
+      };
+      const first = await uidOf('a');
+      const second = await uidOf('b');
+      const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+      expect(first).toMatch(uuid);
+      expect(second).toMatch(uuid);
+      expect(second).not.toBe(first);
     });
   });
 
