@@ -10,7 +10,9 @@ import { defaultPodSpec } from './pod-defaults.js';
 /**
  * A deployment with its defaults: `replicas: 1`, strategy `RollingUpdate` with
  * `maxUnavailable` and `maxSurge` `25%`, `revisionHistoryLimit: 10`,
- * `progressDeadlineSeconds: 600`, and the pod template's spec defaulted as a pod's.
+ * `progressDeadlineSeconds: 600`, and the pod template's spec defaulted as upstream
+ * defaults a template's (see `defaultPodSpec`: not the defaults only pods get, such as
+ * tolerations, a service account or requests from limits).
  */
 export function defaultDeployment(deployment: Deployment): Deployment {
   const spec = deployment.spec;
@@ -43,7 +45,10 @@ export function defaultDeployment(deployment: Deployment): Deployment {
   };
 }
 
-/** A replica set with its defaults: `replicas: 1` and the template's pod spec defaulted. */
+/**
+ * A replica set with its defaults: `replicas: 1` and the template's pod spec defaulted
+ * as a template's (see `defaultPodSpec`).
+ */
 export function defaultReplicaSet(replicaSet: ReplicaSet): ReplicaSet {
   const spec = replicaSet.spec;
   if (spec === undefined) {

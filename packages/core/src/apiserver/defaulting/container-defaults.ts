@@ -1,6 +1,7 @@
 /**
  * Upstream's defaults for one container (`SetDefaults_Container`, `_ContainerPort`,
- * `_Probe`, `_HTTPGetAction`), and requests defaulted to limits (`SetDefaults_Pod`).
+ * `_Probe`, `_HTTPGetAction`), and requests defaulted to limits (`SetDefaults_Pod`,
+ * for pods only).
  *
  * @module
  */
@@ -39,11 +40,10 @@ export function defaultImagePullPolicy(image: string | undefined): 'Always' | 'I
 }
 
 /**
- * The container with upstream's defaults: `imagePullPolicy` (see
- * {@link defaultImagePullPolicy}), `terminationMessagePath` `/dev/termination-log`,
- * `terminationMessagePolicy` `File`, port `protocol` `TCP`, probe timings and HTTP
- * probe `path` `/` and `scheme` `HTTP`, and each limited resource's request defaulting
- * to its limit.
+ * The container with upstream's defaults (`SetDefaults_Container`, for pods and pod
+ * templates alike): `imagePullPolicy` (see {@link defaultImagePullPolicy}),
+ * `terminationMessagePath` `/dev/termination-log`, `terminationMessagePolicy` `File`,
+ * port `protocol` `TCP`, probe timings and HTTP probe `path` `/` and `scheme` `HTTP`.
  *
  * Guarantees: never changes its argument; returns the argument itself when every
  * default is already there.
@@ -53,7 +53,6 @@ export function defaultContainer(container: Container): Container {
   const livenessProbe = defaultOptionalProbe(container.livenessProbe);
   const readinessProbe = defaultOptionalProbe(container.readinessProbe);
   const startupProbe = defaultOptionalProbe(container.startupProbe);
-  const resources = requestsDefaultedToLimits(container.resources);
   if (
     container.imagePullPolicy !== undefined &&
     container.terminationMessagePath !== undefined &&
@@ -61,8 +60,7 @@ export function defaultContainer(container: Container): Container {
     ports === container.ports &&
     livenessProbe === container.livenessProbe &&
     readinessProbe === container.readinessProbe &&
-    startupProbe === container.startupProbe &&
-    resources === container.resources
+    startupProbe === container.startupProbe
   ) {
     return container;
   }
@@ -91,7 +89,24 @@ export function defaultContainer(container: Container): Container {
   if (startupProbe !== container.startupProbe && startupProbe !== undefined) {
     result.startupProbe = startupProbe;
   }
-  if (resources !== container.resources && resources !== undefined) {
+  return result;
+}
+
+/**
+ * The container with each limited resource's request defaulting to its limit, as
+ * upstream's `SetDefaults_Pod` does for a pod's containers (a pod template's are left
+ * as they are).
+ *
+ * Guarantees: never changes its argument; returns the argument itself when every
+ * limited resource has a request (or there is no limit).
+ */
+export function withRequestsFromLimits(container: Container): Container {
+  const resources = requestsDefaultedToLimits(container.resources);
+  if (resources === container.resources) {
+    return container;
+  }
+  const result = copyObject(container);
+  if (resources !== undefined) {
     result.resources = resources;
   }
   return result;

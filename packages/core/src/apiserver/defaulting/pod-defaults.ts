@@ -6,7 +6,7 @@
  * @module
  */
 import type { Pod, PodSpec, Toleration, Volume } from '../../api/kinds/core-v1/index.js';
-import { defaultContainer, mapSame } from './container-defaults.js';
+import { defaultContainer, mapSame, withRequestsFromLimits } from './container-defaults.js';
 import { copyObject } from '../object-copy.js';
 
 /** How long a pod tolerates its node being not ready or unreachable before eviction. */
@@ -21,10 +21,9 @@ const hasOwnField = Object.hasOwn;
 
 /**
  * The pod with upstream's defaults:
- * - spec: `restartPolicy` `Always`, `terminationGracePeriodSeconds` 30, `dnsPolicy`
- *   `ClusterFirst`, `schedulerName` `default-scheduler`, `securityContext` `{}`,
- *   `enableServiceLinks` true; a volume without a source gets `emptyDir: {}`;
- * - containers and init containers: see `defaultContainer`;
+ * - its spec as a pod template's (see {@link defaultPodSpec});
+ * - and what only pods get (`SetDefaults_Pod`): `enableServiceLinks` true, and each
+ *   container's limited resources requested at their limit when no request is given;
  * - admission: `priority` 0 and `preemptionPolicy` `PreemptLowerPriority` when no
  *   `priorityClassName` is given; tolerations of `node.kubernetes.io/not-ready` and
  *   `node.kubernetes.io/unreachable` (`Exists`, `NoExecute`, 300 s) unless already
@@ -42,7 +41,8 @@ export function defaultPod(pod: Pod): Pod {
   if (pod.spec === undefined) {
     return pod;
   }
-  const spec = defaultPodSpec(pod.spec);
+  const templateDefaulted = defaultPodSpec(pod.spec);
+  const spec = withPodOnlyDefaults(templateDefaulted, templateDefaulted !== pod.spec);
   if (spec === pod.spec) {
     return pod;
   }
@@ -51,29 +51,28 @@ export function defaultPod(pod: Pod): Pod {
   return result;
 }
 
-/** The pod spec with the defaults {@link defaultPod} lists; the argument itself if complete. */
+/**
+ * The pod spec with upstream's `SetDefaults_PodSpec`, which pod templates get too
+ * (those of Deployments, ReplicaSets...): `restartPolicy` `Always`,
+ * `terminationGracePeriodSeconds` 30, `dnsPolicy` `ClusterFirst`, `schedulerName`
+ * `default-scheduler`, `securityContext` `{}`; the containers' defaults (see
+ * `defaultContainer`); a volume without a source gets `emptyDir: {}`. The argument
+ * itself if complete.
+ */
 export function defaultPodSpec(spec: PodSpec): PodSpec {
   const containers = mapSame(spec.containers, defaultContainer);
   const initContainers =
     spec.initContainers === undefined ? undefined : mapSame(spec.initContainers, defaultContainer);
   const volumes = spec.volumes === undefined ? undefined : mapSame(spec.volumes, defaultVolume);
-  const tolerations = withDefaultTolerations(spec.tolerations);
-  const serviceAccount = spec.serviceAccountName || spec.serviceAccount || 'default';
-  const classless = (spec.priorityClassName ?? '') === '';
   const complete =
     spec.restartPolicy !== undefined &&
     spec.terminationGracePeriodSeconds !== undefined &&
     spec.dnsPolicy !== undefined &&
     spec.schedulerName !== undefined &&
-    spec.enableServiceLinks !== undefined &&
     spec.securityContext !== undefined &&
     containers === spec.containers &&
     initContainers === spec.initContainers &&
-    volumes === spec.volumes &&
-    tolerations === spec.tolerations &&
-    spec.serviceAccountName === serviceAccount &&
-    spec.serviceAccount === serviceAccount &&
-    (!classless || (spec.priority !== undefined && spec.preemptionPolicy !== undefined));
+    volumes === spec.volumes;
   if (complete) {
     return spec;
   }
@@ -91,9 +90,6 @@ export function defaultPodSpec(spec: PodSpec): PodSpec {
   if (spec.schedulerName === undefined) {
     result.schedulerName = 'default-scheduler';
   }
-  if (spec.enableServiceLinks === undefined) {
-    result.enableServiceLinks = true;
-  }
   if (spec.securityContext === undefined) {
     result.securityContext = {};
   }
@@ -103,6 +99,40 @@ export function defaultPodSpec(spec: PodSpec): PodSpec {
   }
   if (volumes !== undefined) {
     result.volumes = volumes;
+  }
+  return result;
+}
+
+// The defaults only a pod's spec gets (see defaultPod): filled into `spec` itself when
+// it is a copy of this defaulting's own (`fresh`), else into one new copy; `spec`
+// itself when they are all there.
+function withPodOnlyDefaults(spec: PodSpec, fresh: boolean): PodSpec {
+  const containers = mapSame(spec.containers, withRequestsFromLimits);
+  const initContainers =
+    spec.initContainers === undefined
+      ? undefined
+      : mapSame(spec.initContainers, withRequestsFromLimits);
+  const tolerations = withDefaultTolerations(spec.tolerations);
+  const serviceAccount = spec.serviceAccountName || spec.serviceAccount || 'default';
+  const classless = (spec.priorityClassName ?? '') === '';
+  const complete =
+    spec.enableServiceLinks !== undefined &&
+    containers === spec.containers &&
+    initContainers === spec.initContainers &&
+    tolerations === spec.tolerations &&
+    spec.serviceAccountName === serviceAccount &&
+    spec.serviceAccount === serviceAccount &&
+    (!classless || (spec.priority !== undefined && spec.preemptionPolicy !== undefined));
+  if (complete) {
+    return spec;
+  }
+  const result = fresh ? spec : copyObject(spec);
+  if (spec.enableServiceLinks === undefined) {
+    result.enableServiceLinks = true;
+  }
+  result.containers = containers;
+  if (initContainers !== undefined) {
+    result.initContainers = initContainers;
   }
   if (classless && spec.priority === undefined) {
     result.priority = 0;

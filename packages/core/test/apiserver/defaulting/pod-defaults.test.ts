@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import type { Container, Pod } from '../../../src/api/kinds/core-v1/index.js';
-import { defaultPod } from '../../../src/apiserver/defaulting/index.js';
+import { defaultPod, defaultPodSpec } from '../../../src/apiserver/defaulting/index.js';
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -236,5 +236,46 @@ describe('defaultPod', () => {
         expect(twice).toBe(once);
       }),
     );
+  });
+});
+
+describe('defaultPodSpec', () => {
+  const limited: Container = {
+    name: 'app',
+    image: 'nginx:1.27',
+    resources: { limits: { cpu: '1' } },
+  };
+
+  it('gives a pod template only the spec and container defaults, as upstream', () => {
+    expect(defaultPodSpec({ containers: [limited] })).toStrictEqual({
+      containers: [
+        {
+          ...limited,
+          imagePullPolicy: 'IfNotPresent',
+          terminationMessagePath: '/dev/termination-log',
+          terminationMessagePolicy: 'File',
+        },
+      ],
+      restartPolicy: 'Always',
+      terminationGracePeriodSeconds: 30,
+      dnsPolicy: 'ClusterFirst',
+      schedulerName: 'default-scheduler',
+      securityContext: {},
+    });
+  });
+
+  it('leaves to the pod what only pods get, and defaulting a template first changes nothing', () => {
+    const template = defaultPodSpec({ containers: [limited] });
+    expect(defaultPodSpec(template)).toBe(template);
+    const fromTemplate = defaultPod({ spec: template }).spec;
+    const direct = defaultPod({ spec: { containers: [limited] } }).spec;
+    expect(fromTemplate).toStrictEqual(direct);
+    expect(fromTemplate?.containers[0]?.resources?.requests).toStrictEqual({ cpu: '1' });
+    expect(fromTemplate).toMatchObject({
+      enableServiceLinks: true,
+      priority: 0,
+      serviceAccountName: 'default',
+    });
+    expect(fromTemplate?.tolerations).toHaveLength(2);
   });
 });
