@@ -7,6 +7,7 @@
 import type * as t from 'io-ts';
 import { asKnownCodec } from './codec-nodes.js';
 import {
+  copiedFieldsBefore,
   hasOwnField,
   isArrayValue,
   isFrozenPlainArray,
@@ -84,33 +85,6 @@ export function compileArrayNode(item: CompiledNode): CompiledNode {
   };
 }
 
-// The own fields of a frozen record before `stop`, copied (a `__proto__` key as a field).
-function copiedRecordBefore(
-  value: Readonly<Record<string, unknown>>,
-  stop: string,
-): Record<string, unknown> {
-  const copy: Record<string, unknown> = {};
-  for (const key in value) {
-    if (key === stop) {
-      break;
-    }
-    if (!hasOwnField(value, key)) {
-      continue;
-    }
-    if (key === '__proto__') {
-      Object.defineProperty(copy, key, {
-        value: value[key],
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    } else {
-      copy[key] = value[key];
-    }
-  }
-  return copy;
-}
-
 /**
  * The compiled node of `t.record(t.string, codomain)`: a new object of the decoded
  * values. A value that is not a JSON object goes to the record's own `validate`, as
@@ -152,7 +126,7 @@ export function compileRecordNode(
           if (result === item) {
             continue;
           }
-          decoded = copiedRecordBefore(value, key);
+          decoded = copiedFieldsBefore(value, key);
         }
         if (key === '__proto__') {
           // A JSON key, not the prototype: defined as `Object.fromEntries` does.

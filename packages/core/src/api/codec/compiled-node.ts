@@ -110,6 +110,37 @@ export function isFrozenPlainArray(value: readonly unknown[]): boolean {
   return isFrozen(value) && prototypeOf(value) === ARRAY_PROTOTYPE;
 }
 
+/**
+ * The own fields of `value` before the key `stop` (all of them for `undefined`), in a
+ * new object (a JSON `__proto__` key as a field): the start of the decoded copy of a
+ * frozen object whose earlier fields all decoded to themselves.
+ */
+export function copiedFieldsBefore(
+  value: Readonly<Record<string, unknown>>,
+  stop: string | undefined,
+): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const key in value) {
+    if (key === stop) {
+      break;
+    }
+    if (!hasOwnField(value, key)) {
+      continue;
+    }
+    if (key === '__proto__') {
+      Object.defineProperty(copy, key, {
+        value: value[key],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else {
+      copy[key] = value[key];
+    }
+  }
+  return copy;
+}
+
 /** `Array.isArray`, looked up once. */
 export const isArrayValue: (value: unknown) => value is unknown[] = Array.isArray;
 

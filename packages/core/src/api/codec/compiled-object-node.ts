@@ -8,6 +8,7 @@
 import type * as t from 'io-ts';
 import { asKnownCodec, objectFields, type KnownCodec } from './codec-nodes.js';
 import {
+  copiedFieldsBefore,
   hasOwnField,
   isFrozenPlainObject,
   isObjectValue,
@@ -162,7 +163,7 @@ function objectDecoder(fields: readonly CompiledField[]): CompiledNode['decode']
       position++;
       if (field === undefined) {
         state.unknownFields++;
-        decoded ??= copiedBefore(value, key);
+        decoded ??= copiedFieldsBefore(value, key);
         continue;
       }
       const item = value[key];
@@ -180,39 +181,20 @@ function objectDecoder(fields: readonly CompiledField[]): CompiledNode['decode']
         if (result === item) {
           continue;
         }
-        decoded = copiedBefore(value, key);
+        decoded = copiedFieldsBefore(value, key);
       }
       decoded[key] = result;
     }
     if (requiredSeen !== requiredCount) {
       return addMissingRequiredFields(
         value,
-        decoded ?? copiedBefore(value, undefined),
+        decoded ?? copiedFieldsBefore(value, undefined),
         requiredFields,
         state,
       );
     }
     return decoded ?? value;
   };
-}
-
-// The own fields of `value` before `stop` (all of them for `undefined`), copied: the
-// start of the decoded copy of a frozen object whose earlier fields all decoded to
-// themselves (an unknown field among them would have started the copy there).
-function copiedBefore(
-  value: Readonly<Record<string, unknown>>,
-  stop: string | undefined,
-): Record<string, unknown> {
-  const copy: Record<string, unknown> = {};
-  for (const key in value) {
-    if (key === stop) {
-      break;
-    }
-    if (hasOwnField(value, key)) {
-      copy[key] = value[key];
-    }
-  }
-  return copy;
 }
 
 // io-ts's `t.partial` keeps a field present as `undefined` when its codec rejects
